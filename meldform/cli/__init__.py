@@ -1,0 +1,91 @@
+"""The command line: click only parses options and maps outcomes to exit codes.
+
+The work happens in ``meldform.commands``; heavy modules (python-docx, the renderers) are imported
+inside the commands that need them, so ``meldform validate`` starts fast.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import sys
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+import click
+
+from meldform import __version__
+from meldform.errors import EXIT_USAGE, UsageError
+
+F = TypeVar("F", bound=Callable[..., Any])
+LANG = click.Choice(["nl", "en"])
+
+
+def handle_errors(fn: F) -> F:
+    """Run a command; turn its exit code and known exceptions into one line and an exit status."""
+
+    @functools.wraps(fn)
+    def wrapper(*args: Any, **kwargs: Any) -> None:
+        try:
+            code = fn(*args, **kwargs)
+        except UsageError as exc:
+            click.echo(f"meldform: {exc}", err=True)
+            sys.exit(EXIT_USAGE)
+        except KeyboardInterrupt:
+            click.echo("meldform: afgebroken", err=True)
+            sys.exit(130)
+        except BrokenPipeError:
+            # The reader went away (e.g. `| head`): stop quietly, as Unix tools do.
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            sys.exit(1)
+        except Exception as exc:
+            if os.environ.get("MELDFORM_DEBUG"):
+                raise
+            # Never the message itself: it could quote a document's personal data.
+            click.echo(f"meldform: interne fout ({type(exc).__name__}); zet MELDFORM_DEBUG=1 voor details", err=True)
+            sys.exit(70)
+        sys.exit(code)
+
+    return wrapper  # type: ignore[return-value]
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="meldform")
+def main() -> None:
+    """meldform: maak, controleer en toon meldingen voor Veilig Thuis."""
+
+
+@main.command()
+@click.option("--lang", type=LANG, default="nl", show_default=True, help="Taal van de labels.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@handle_errors
+def sectors(lang: str, fmt: str) -> int:
+    """Toon de sectoren: sleutel en label."""
+    from meldform.commands.schema import run_sectors
+
+    return run_sectors(sys.stdout, lang=lang, fmt=fmt)
+
+
+@main.command()
+@click.option("--sector", help="Alleen deze sector.")
+@click.option("--soort", help="Alleen melding of advies.")
+@handle_errors
+def schema(sector: str | None, soort: str | None) -> int:
+    """Druk het JSON Schema af, zelfstandig (alle $refs binnen het document)."""
+    from meldform.commands.schema import run_schema
+
+    return run_schema(sys.stdout, sector=sector, soort=soort)
+
+
+@main.command()
+@click.argument("files", nargs=-1, required=True)
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--lang", type=LANG, default="nl", show_default=True, help="Taal van de meldingen.")
+@click.option("--strict", is_flag=True, help="Waarschuwingen tellen ook als fout.")
+@handle_errors
+def validate(files: tuple[str, ...], fmt: str, lang: str, strict: bool) -> int:
+    """Controleer meldingen (JSON of YAML; '-' leest van stdin)."""
+    from meldform.commands.validate import run
+
+    return run(files, sys.stdout, fmt=fmt, lang=lang, strict=strict)

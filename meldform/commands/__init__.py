@@ -1,0 +1,1 @@
+"""One module per command: plain functions that take options and return an exit code."""

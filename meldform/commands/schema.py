@@ -1,0 +1,34 @@
+"""``meldform schema`` and ``meldform sectors``: the contract, for people and for other systems."""
+
+from __future__ import annotations
+
+import json
+from typing import TextIO
+
+from meldform.errors import EXIT_OK, UsageError
+from meldform.i18n import tr
+from meldform.schemas import UnknownVariantError, load_schemas
+
+
+def run_schema(out: TextIO, *, sector: str | None = None, soort: str | None = None) -> int:
+    schemas = load_schemas()
+    try:
+        variant = schemas.variant(soort=soort, sector=sector)
+    except UnknownVariantError as exc:
+        raise UsageError(str(exc)) from None
+    json.dump(schemas.bundle(variant), out, ensure_ascii=False, indent=2)
+    out.write("\n")
+    return EXIT_OK
+
+
+def run_sectors(out: TextIO, *, lang: str = "nl", fmt: str = "text") -> int:
+    schemas = load_schemas()
+    rows = [(key, tr(schemas.sector_label(key), lang)) for key in schemas.sectors]
+    if fmt == "json":
+        json.dump([{"sector": key, "label": label} for key, label in rows], out, ensure_ascii=False, indent=2)
+        out.write("\n")
+    else:
+        width = max(len(key) for key, _ in rows)
+        for key, label in rows:
+            out.write(f"{key.ljust(width)}  {label}\n")
+    return EXIT_OK

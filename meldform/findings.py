@@ -1,0 +1,30 @@
+"""A finding: one problem (or warning) in one document, at one place."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+Ernst = Literal["fout", "waarschuwing"]
+FOUT: Ernst = "fout"
+WAARSCHUWING: Ernst = "waarschuwing"
+
+
+@dataclass(frozen=True)
+class Finding:
+    ernst: Ernst
+    code: str
+    pad: str
+    melding: str
+
+    def as_json(self) -> dict[str, str]:
+        return {"ernst": self.ernst, "code": self.code, "pad": self.pad, "melding": self.melding}
+
+
+def pointer(parts: list[str | int] | tuple[str | int, ...]) -> str:
+    """A JSON pointer (RFC 6901) for ``parts``; the document itself is ``""``."""
+    return "".join("/" + str(p).replace("~", "~0").replace("/", "~1") for p in parts)
+
+
+def is_valid(findings: list[Finding]) -> bool:
+    return not any(f.ernst == FOUT for f in findings)

@@ -1,0 +1,194 @@
+"""Reading a melding from a JSON or YAML file (or stdin) into plain data.
+
+YAML is read with the YAML 1.2 core schema: PyYAML's loaders speak YAML 1.1, which turns
+``yes`` into a boolean, ``010`` into octal, ``8:30`` into a sexagesimal number and an unquoted
+date into a ``datetime.date``. ``CoreLoader`` replaces those resolvers, so a date stays a string
+and a value that must be text but was written as a number is caught by the schema (with a hint
+to quote it). Duplicate keys are an error in both formats: silently keeping one of two values
+would lose data.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+STDIN = "-"
+YAML_SUFFIXES = (".yaml", ".yml")
+MAX_BYTES = 10 * 1024 * 1024
+
+
+class LoadError(Exception):
+    """The file could not be read as a melding.
+
+    ``reason`` is a key of the message catalogue (``meldform.messages.LOAD_REASONS``); the text
+    never contains the file's content.
+    """
+
+    def __init__(self, reason: str, line: int | None = None, column: int | None = None, detail: str = "") -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.line = line
+        self.column = column
+        self.detail = detail
+
+    def message(self, lang: str = "nl") -> str:
+        from meldform.messages import load_error_text
+
+        return load_error_text(self.reason, lang, self.line, self.column, self.detail)
+
+    def __str__(self) -> str:
+        return self.message()
+
+
+@dataclass(frozen=True)
+class Loaded:
+    data: Any
+    is_yaml: bool
+
+
+class CoreLoader(yaml.SafeLoader):
+    """SafeLoader with the YAML 1.2 core schema resolvers and no duplicate keys."""
+
+
+CoreLoader.yaml_implicit_resolvers = {}
+_CORE_RESOLVERS: list[tuple[str, str, str]] = [
+    ("tag:yaml.org,2002:null", r"^(?:~|null|Null|NULL|)$", "~nN\0"),
+    ("tag:yaml.org,2002:bool", r"^(?:true|True|TRUE|false|False|FALSE)$", "tTfF"),
+    ("tag:yaml.org,2002:int", r"^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$", "-+0123456789"),
+    (
+        "tag:yaml.org,2002:float",
+        r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$",
+        "-+0123456789.",
+    ),
+]
+for _tag, _pattern, _first in _CORE_RESOLVERS:
+    CoreLoader.add_implicit_resolver(_tag, re.compile(_pattern), list(_first))
+
+
+def _construct_int(loader: CoreLoader, node: yaml.ScalarNode) -> int:
+    text = str(loader.construct_scalar(node))
+    if text.startswith("0o"):
+        return int(text[2:], 8)
+    if text.startswith("0x"):
+        return int(text[2:], 16)
+    return int(text, 10)
+
+
+def _construct_mapping(loader: CoreLoader, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+    loader.flatten_mapping(node)
+    mapping: dict[Any, Any] = {}
+    for key_node, value_node in node.value:
+        key = loader.construct_object(key_node, deep=deep)
+        if not isinstance(key, str):
+            raise yaml.constructor.ConstructorError(None, None, "sleutel_geen_tekst", key_node.start_mark)
+        if key in mapping:
+            raise yaml.constructor.ConstructorError(None, None, "dubbele_sleutel", key_node.start_mark)
+        mapping[key] = loader.construct_object(value_node, deep=deep)
+    return mapping
+
+
+CoreLoader.add_constructor("tag:yaml.org,2002:int", _construct_int)
+CoreLoader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
+
+
+def _json_object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in result:
+            raise LoadError("dubbele_sleutel")
+        result[key] = value
+    return result
+
+
+def _reject_constant(name: str) -> Any:
+    raise LoadError("geen_json_waarde")
+
+
+def parse_text(text: str, is_yaml: bool) -> Any:
+    """Parse ``text`` as YAML (1.2 core) or JSON; raise ``LoadError`` with a Dutch message."""
+    if is_yaml:
+        try:
+            return yaml.load(text, Loader=CoreLoader)  # noqa: S506 - CoreLoader is a SafeLoader
+        except yaml.MarkedYAMLError as exc:
+            mark = exc.problem_mark or exc.context_mark
+            reason = "yaml"
+            if isinstance(exc, yaml.constructor.ConstructorError) and exc.problem in ("dubbele_sleutel", "sleutel_geen_tekst"):
+                reason = exc.problem
+            return _raise_at(reason, mark)
+        except yaml.YAMLError:
+            raise LoadError("yaml") from None
+        except RecursionError:
+            raise LoadError("te_diep") from None
+    try:
+        return json.loads(text, object_pairs_hook=_json_object, parse_constant=_reject_constant)
+    except json.JSONDecodeError as exc:
+        raise LoadError("json", exc.lineno, exc.colno) from None
+    except RecursionError:
+        raise LoadError("te_diep") from None
+
+
+def _raise_at(reason: str, mark: Any) -> Any:
+    if mark is None:
+        raise LoadError(reason)
+    raise LoadError(reason, mark.line + 1, mark.column + 1)
+
+
+def _decode(raw: bytes) -> str:
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise LoadError("geen_utf8", line) from None
+
+
+def load_document(path: str) -> Loaded:
+    """Read ``path`` (or stdin for ``-``). YAML is chosen by the file suffix; stdin is sniffed."""
+    if path == STDIN:
+        raw = sys.stdin.buffer.read(MAX_BYTES + 1)
+        text = _decode(raw)
+        is_yaml = not text.lstrip().startswith(("{", "["))
+    else:
+        file = Path(path)
+        try:
+            if file.is_dir():
+                raise LoadError("map")
+            with file.open("rb") as handle:
+                raw = handle.read(MAX_BYTES + 1)
+        except FileNotFoundError:
+            raise LoadError("niet_gevonden") from None
+        except PermissionError:
+            raise LoadError("geen_leesrechten") from None
+        except OSError as exc:
+            raise LoadError("os_fout", detail=exc.strerror or "") from None
+        text = _decode(raw)
+        is_yaml = file.suffix.lower() in YAML_SUFFIXES
+    if len(raw) > MAX_BYTES:
+        raise LoadError("te_groot")
+    if not text.strip():
+        raise LoadError("leeg")
+    data = parse_text(text, is_yaml)
+    if is_yaml:
+        _check_plain(data)
+    return Loaded(data, is_yaml)
+
+
+def _check_plain(value: Any) -> None:
+    """YAML tags such as ``!!binary`` or ``!!set`` make values JSON cannot hold: refuse them."""
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, dict):
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+        elif item is not None and not isinstance(item, (str, bool, int, float)):
+            raise LoadError("yaml_waarde")

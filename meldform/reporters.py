@@ -1,0 +1,43 @@
+"""Printing validation results: a line per finding (text) or one JSON array (json)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import TextIO
+
+from meldform.findings import FOUT, WAARSCHUWING
+from meldform.messages import ERNST_LABELS, SUMMARY
+from meldform.validation import Result
+
+
+def text_report(results: Sequence[Result], out: TextIO, lang: str = "nl", strict: bool = False) -> None:
+    for result in results:
+        for f in result.bevindingen:
+            ernst = ERNST_LABELS[f.ernst].get(lang, f.ernst)
+            out.write(f"{result.bestand}: {f.pad}: {ernst}: {f.melding} [{f.code}]\n")
+    out.write(summary(results, lang, strict) + "\n")
+
+
+def summary(results: Sequence[Result], lang: str = "nl", strict: bool = False) -> str:
+    findings = [f for r in results for f in r.bevindingen]
+    valid = sum(1 for r in results if r.geldig(strict))
+    return SUMMARY.get(lang, SUMMARY["nl"]).format(
+        bestanden=len(results),
+        geldig=valid,
+        ongeldig=len(results) - valid,
+        fouten=sum(1 for f in findings if f.ernst == FOUT),
+        waarschuwingen=sum(1 for f in findings if f.ernst == WAARSCHUWING),
+    )
+
+
+def json_report(results: Sequence[Result], out: TextIO, lang: str = "nl", strict: bool = False) -> None:
+    payload = [
+        {"bestand": r.bestand, "geldig": r.geldig(strict), "bevindingen": [f.as_json() for f in r.bevindingen]}
+        for r in results
+    ]
+    json.dump(payload, out, ensure_ascii=False, indent=2)
+    out.write("\n")
+
+
+REPORTERS = {"text": text_report, "json": json_report}

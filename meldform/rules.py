@@ -1,0 +1,341 @@
+"""The rules of melding-1.0.md that a schema cannot express (the afwegingskader and friends).
+
+Each rule reads the loaded document defensively (a structurally broken document must not crash
+a rule: the schema reports that) and yields ``RuleFinding``s with a stable code. Messages are
+made by ``validation`` from the code, so the rules stay free of wording.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+from meldform.findings import FOUT, WAARSCHUWING, Ernst, pointer
+from meldform.messages import word
+from meldform.schemas import load_schemas
+
+Parts = list[str | int]
+BSN_DIGITS = frozenset("0123456789")
+ARTSEN = frozenset({"huisarts", "jeugdarts", "medisch_specialist", "tandarts"})
+VERTROUWENSINSPECTEUR_SECTOREN = frozenset({"onderwijs", "kinderopvang"})
+MELDER = "melder"
+
+
+@dataclass(frozen=True)
+class Words:
+    """A message parameter that is itself translatable: word keys joined by commas."""
+
+    keys: tuple[tuple[str, tuple[tuple[str, Any], ...]], ...]
+
+    @classmethod
+    def of(cls, *keys: str | tuple[str, dict[str, Any]]) -> Words:
+        norm = []
+        for key in keys:
+            if isinstance(key, tuple):
+                norm.append((key[0], tuple(key[1].items())))
+            else:
+                norm.append((key, ()))
+        return cls(tuple(norm))
+
+    def render(self, lang: str) -> str:
+        return ", ".join(word(key, lang, **dict(params)) for key, params in self.keys)
+
+
+@dataclass(frozen=True)
+class RuleFinding:
+    ernst: Ernst
+    code: str
+    parts: Parts
+    params: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def pad(self) -> str:
+        return pointer(self.parts)
+
+
+# -- safe access ----------------------------------------------------------------------------------
+def _obj(value: Any) -> dict[str, Any]:
+    return value if isinstance(value, dict) else {}
+
+
+def _items(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else []
+
+
+def _date(value: Any) -> dt.date | None:
+    if not isinstance(value, str) or len(value) != 10:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        return None
+
+
+def persons(doc: dict[str, Any]) -> Iterator[tuple[Parts, dict[str, Any]]]:
+    betrokkenen = _obj(doc.get("betrokkenen"))
+    for group in ("kinderen", "volwassenen"):
+        for index, person in enumerate(_items(betrokkenen.get(group))):
+            if isinstance(person, dict):
+                yield ["betrokkenen", group, index], person
+
+
+def years_before(day: dt.date, years: int) -> dt.date:
+    """The same day and month ``years`` earlier; 29 February becomes 28 February."""
+    try:
+        return day.replace(year=day.year - years)
+    except ValueError:
+        return day.replace(year=day.year - years, day=28)
+
+
+def age_on(birth: dt.date, day: dt.date) -> int:
+    return day.year - birth.year - ((day.month, day.day) < (birth.month, birth.day))
+
+
+def elfproef(bsn: str) -> bool:
+    """The BSN eleven test: 9·d1 + 8·d2 + … + 2·d8 − 1·d9 is divisible by 11 (and not all zeros)."""
+    if len(bsn) != 9 or not set(bsn) <= BSN_DIGITS or bsn == "000000000":
+        return False
+    total = sum(int(d) * w for d, w in zip(bsn[:8], range(9, 1, -1), strict=True)) - int(bsn[8])
+    return total % 11 == 0
+
+
+@cache
+def date_keys() -> frozenset[str]:
+    """Property names whose schema is a date, read from the schema files."""
+    keys: set[str] = set()
+
+    def walk(node: Any) -> None:
+        if isinstance(node, dict):
+            for name, sub in _obj(node.get("properties")).items():
+                if isinstance(sub, dict) and str(sub.get("$ref", "")).endswith("/Datum"):
+                    keys.add(name)
+            for sub in node.values():
+                walk(sub)
+        elif isinstance(node, list):
+            for sub in node:
+                walk(sub)
+
+    for document in load_schemas().documents.values():
+        walk(document)
+    return frozenset(keys)
+
+
+# -- the rules ------------------------------------------------------------------------------------
+Rule = Callable[[dict[str, Any], dt.date], Iterator[RuleFinding]]
+RULES: list[Rule] = []
+
+
+def rule(fn: Rule) -> Rule:
+    RULES.append(fn)
+    return fn
+
+
+@rule
+def _elfproef(doc: dict[str, Any], today: dt.date) -> Iterator[RuleFinding]:
+    for parts, person in persons(doc):
+        bsn = person.get("burgerservicenummer")
+        if isinstance(bsn, str) and len(bsn) == 9 and set(bsn) <= BSN_DIGITS and not elfproef(bsn):
+            yield RuleFinding(FOUT, "elfproef", [*parts, "burgerservicenummer"])
+
+
+@rule
+def _datum_toekomst(doc: dict[str, Any], today: dt.date) -> Iterator[RuleFinding]:
+    datum = _date(doc.get("datum"))
+    if datum is None:
+        return
+    if datum > today:
+        yield RuleFinding(FOUT, "datum_toekomst", ["datum"], {"grens": Words.of("vandaag")})
+    keys = date_keys() - {"uitgerekendeDatum"}
+    stack: list[tuple[Parts, Any]] = [([key], value) for key, value in doc.items() if key != "datum"]
+    while stack:
+        parts, value = stack.pop()
+        if isinstance(value, dict):
+            stack.extend(([*parts, k], v) for k, v in value.items())
+        elif isinstance(value, list):
+            stack.extend(([*parts, i], v) for i, v in enumerate(value))
+        elif parts and parts[-1] in keys:
+            other = _date(value)
+            if other is not None and other > datum:
+                yield RuleFinding(FOUT, "datum_toekomst", parts, {"grens": Words.of("datum_melding")})
+
+
+@rule
+def _betrokkenen(doc: dict[str, Any], today: dt.date) -> Iterator[RuleFinding]:
+    seen: set[str] = set()
+    for parts, person in persons(doc):
+        pid = person.get("id")
+        if isinstance(pid, str):
+            if pid in seen:
+                yield RuleFinding(FOUT, "dubbele_betrokkene", [*parts, "id"])
+            seen.add(pid)
+    for parts, ref in references(doc):
+        if ref not in seen:
+            yield RuleFinding(FOUT, "onbekende_betrokkene", parts)
+
+
+def references(doc: dict[str, Any]) -> Iterator[tuple[Parts, str]]:
+    """Every person id used in the document, with its place (``melder`` in a score excepted)."""
+    betrokkenen = _obj(doc.get("betrokkenen"))
+    for group in ("vermoedelijkePlegers", "slachtoffers"):
+        for index, ref in enumerate(_items(betrokkenen.get(group))):
+            if isinstance(ref, str):
+                yield ["betrokkenen", group, index], ref
+    for s_index, signaal in enumerate(_items(_obj(doc.get("zorgen")).get("signalen"))):
+        for index, ref in enumerate(_items(_obj(signaal).get("betreft"))):
+            if isinstance(ref, str):
+                yield ["zorgen", "signalen", s_index, "betreft", index], ref
+    gesprek = _obj(_obj(doc.get("stappen")).get("gesprekMetClient"))
+    for index, ref in enumerate(_items(gesprek.get("metWie"))):
+        if isinstance(ref, str):
+            yield ["stappen", "gesprekMetClient", "metWie", index], ref
+    for index, score in enumerate(_items(_obj(doc.get("afweging")).get("veiligheidscijfers"))):
+        ref = _obj(score).get("betrokkene")
+        if isinstance(ref, str) and ref != MELDER:
+            yield ["afweging", "veiligheidscijfers", index, "betrokkene"], ref
+
+
+@rule
+def _kind_meerderjarig(doc: dict[str, Any], today: dt.date) -> Iterator[RuleFinding]:
+    datum = _date(doc.get("datum"))
+    if datum is None:
+        return
+    for parts, person in persons(doc):
+        if parts[1] != "kinderen":
+            continue
+        birth = _date(person.get("geboortedatum"))
+        if birth is not None and birth <= datum and age_on(birth, datum) >= 18:
+            yield RuleFinding(FOUT, "kind_meerderjarig", [*parts, "geboortedatum"])
+
+
+@rule
+def _uitgerekende_datum(doc: dict[str, Any], today: dt.date) -> Iterator[RuleFinding]:
+    datum = _date(doc.get("datum"))
+    if datum is None:
+        return
+    for parts, person in persons(doc):
+        due = _date(person.get("uitgerekendeDatum"))
+        if parts[1] == "kinderen" and person.get("ongeboren") is True and due is not None:
+            if due < datum - dt.timedelta(days=30) or due > datum + dt.timedelta(days=300):
+                yield RuleFinding(FOUT, "uitgerekende_datum", [*parts, "uitgerekendeDatum"])
+
+
+def melden_vereist(afweging: dict[str, Any]) -> Words | None:
+    """Why the afwegingskader requires a melding (``None`` when it does not)."""
+    reasons: list[str | tuple[str, dict[str, Any]]] = []
+    if afweging.get("acuteOnveiligheid") is True:
+        reasons.append("reden_acuut")
+    if afweging.get("structureleOnveiligheid") is True:
+        reasons.append("reden_structureel")
+    for nr, key in ((3, "hulpMogelijk"), (4, "hulpAanvaard"), (5, "hulpResultaat")):
+        if afweging.get(key) is False:
+            reasons.append(("reden_vraag", {"nr": nr}))
+    return Words.of(*reasons) if reasons else None
+
+
+@rule
+def _afwegingskader(doc: dict[str, Any], today: dt.date) -> Iterator[RuleFinding]:
+    afweging = _obj(doc.get("afweging"))
+    besluit = _obj(doc.get("besluit"))
+    soort = doc.get("soort")
+    reasons = melden_vereist(afweging)
+    if besluit.get("melden") is False:
+        if reasons is not None:
+            ernst = FOUT if soort == "melding" else WAARSCHUWING
+            yield RuleFinding(ernst, "melden_verplicht", ["besluit", "melden"], {"reden": reasons})
+        elif soort == "melding":
+            yield RuleFinding(FOUT, "besluit_niet_melden", ["besluit", "melden"])
+    if soort == "melding" and afweging.get("vermoeden") is False:
+        yield RuleFinding(WAARSCHUWING, "geen_vermoeden", ["afweging", "vermoeden"])
+    if afweging.get("acuteOnveiligheid") is True:
+        yield RuleFinding(WAARSCHUWING, "acuut_telefonisch", ["afweging", "acuteOnveiligheid"])
+
+
+def _dossier_key(value: Any) -> str | None:
+    if not isinstance(value, str):
+        return None
+    key = "".join(ch for ch in value.casefold() if not ch.isspace() and ch not in "-‐‑–—")
+    return key or None
+
+
+def earlier_meldingen(doc: dict[str, Any]) -> int:
+    """Distinct earlier meldingen from ``datum`` minus five years up to ``datum`` (both inclusive)."""
+    datum = _date(doc.get("datum"))
+    if datum is None:
+        return 0
+    start = years_before(datum, 5)
+    dossiers: set[str] = set()
+    anonymous = 0
+    for contact in _items(_obj(doc.get("eerdereBetrokkenheidVeiligThuis")).get("eerdereContacten")):
+        contact = _obj(contact)
+        when = _date(contact.get("datum"))
+        if contact.get("soort") != "melding" or when is None or not start <= when <= datum:
+            continue
+        key = _dossier_key(contact.get("dossiernummer"))
+        if key is None:
+            anonymous += 1
+        else:
+            dossiers.add(key)
+    return anonymous + len(dossiers)
+
+
+@rule
+def _hermelding(doc: dict[str, Any], today: dt.date) -> Iterator[RuleFinding]:
+    if doc.get("soort") != "melding":
+        return
+    count = earlier_meldingen(doc)
+    if count >= 2:
+        yield RuleFinding(WAARSCHUWING, "hermelding", ["eerdereBetrokkenheidVeiligThuis", "eerdereContacten"], {"aantal": count})
+
+
+def latest_scores(doc: dict[str, Any]) -> dict[str, int]:
+    """Per person (the melder excluded) the score with the latest date, else the last listed."""
+    best: dict[str, tuple[tuple[int, dt.date | None, int], int]] = {}
+    for index, score in enumerate(_items(_obj(doc.get("afweging")).get("veiligheidscijfers"))):
+        score = _obj(score)
+        who, cijfer = score.get("betrokkene"), score.get("cijfer")
+        if not isinstance(who, str) or who == MELDER or not isinstance(cijfer, int) or isinstance(cijfer, bool):
+            continue
+        when = _date(score.get("datum"))
+        rank = (1 if when else 0, when, index)
+        current = best.get(who)
+        if current is None or _rank_key(rank) >= _rank_key(current[0]):
+            best[who] = (rank, cijfer)
+    return {who: cijfer for who, (_, cijfer) in best.items()}
+
+
+def _rank_key(rank: tuple[int, dt.date | None, int]) -> tuple[int, dt.date, int]:
+    dated, when, index = rank
+    return dated, when or dt.date.min, index
+
+
+@rule
+def _veiligheidscijfers(doc: dict[str, Any], today: dt.date) -> Iterator[RuleFinding]:
+    scores = latest_scores(doc)
+    if len(scores) >= 2:
+        spread = max(scores.values()) - min(scores.values())
+        if spread >= 3:
+            yield RuleFinding(WAARSCHUWING, "veiligheidscijfers_uiteenlopend", ["afweging", "veiligheidscijfers"], {"verschil": spread})
+
+
+@rule
+def _advies_vt_gezondheidszorg(doc: dict[str, Any], today: dt.date) -> Iterator[RuleFinding]:
+    if doc.get("soort") != "melding" or doc.get("sector") != "gezondheidszorg":
+        return
+    if _obj(doc.get("sectorSpecifiek")).get("beroep") not in ARTSEN:
+        return
+    if _obj(_obj(doc.get("stappen")).get("adviesVeiligThuis")).get("gevraagd") is not True:
+        yield RuleFinding(WAARSCHUWING, "advies_vt_gezondheidszorg", ["stappen", "adviesVeiligThuis"])
+
+
+@rule
+def _vertrouwensinspecteur(doc: dict[str, Any], today: dt.date) -> Iterator[RuleFinding]:
+    if doc.get("sector") in VERTROUWENSINSPECTEUR_SECTOREN and _obj(doc.get("sectorSpecifiek")).get("route") == "medewerker":
+        yield RuleFinding(FOUT, "geen_vertrouwensinspecteur", ["sectorSpecifiek", "route"])
+
+
+def check(doc: dict[str, Any], today: dt.date) -> Iterator[RuleFinding]:
+    for fn in RULES:
+        yield from fn(doc, today)
