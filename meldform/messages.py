@@ -203,3 +203,79 @@ def load_error_text(reason: str, lang: str, line: int | None, column: int | None
         text += f" ({word('regel', lang)} {line}"
         text += f", {word('kolom', lang)} {column})" if column is not None else ")"
     return text
+
+
+# -- rendered documents ---------------------------------------------------------------------------
+RENDER_WORDS: dict[str, dict[str, str]] = {
+    "aan_vt": {"nl": "aan Veilig Thuis", "en": "to Veilig Thuis"},
+    "voettekst": {
+        "nl": "Gemaakt met meldform op {datum}. Dit document bevat bijzondere persoonsgegevens: deel het alleen met wie het nodig heeft.",
+        "en": "Made with meldform on {datum}. This document contains special categories of personal data: share it only with those who need it.",
+    },
+    "conclusie": {"nl": "Conclusie volgens het afwegingskader", "en": "Conclusion of the assessment framework"},
+    "melder_zelf": {"nl": "de melder", "en": "the reporter"},
+    "let_op": {"nl": "Let op", "en": "Attention"},
+    "kop": {"nl": "Kerngegevens", "en": "Key facts"},
+    "inhoud": {"nl": "Inhoud", "en": "Contents"},
+}
+
+CONCLUSIONS: dict[str, dict[str, str]] = {
+    "geen_vermoeden": {
+        "nl": "Geen vermoeden: sluit af en leg dit vast in het dossier.",
+        "en": "No suspicion: close and record this in the file.",
+    },
+    "melden_onveilig": {
+        "nl": "Melden is noodzakelijk ({reden}). Vraag 3 tot en met 5 worden samen met Veilig Thuis doorlopen.",
+        "en": "Reporting is required ({reden}). Questions 3 to 5 are worked through together with Veilig Thuis.",
+    },
+    "melden": {"nl": "Melden is noodzakelijk ({reden}).", "en": "Reporting is required ({reden})."},
+    "hulp_afronden": {
+        "nl": "Melden is niet nodig: de hulp leidt tot de noodzakelijke veiligheid. Rond de hulp af met afspraken over monitoring.",
+        "en": "Reporting is not required: the help achieves the necessary safety. Finish the help with agreements on monitoring.",
+    },
+    "open": {
+        "nl": "Nog niet alle vragen van het afwegingskader zijn beantwoord.",
+        "en": "Not all questions of the assessment framework have been answered.",
+    },
+}
+
+
+def render_word(key: str, lang: str, **params: Any) -> str:
+    text = RENDER_WORDS[key].get(lang) or RENDER_WORDS[key]["nl"]
+    return text.format(**params) if params else text
+
+
+def conclusion_text(afweging: dict[str, Any], reasons: Any, lang: str) -> str:
+    """What the afwegingskader concludes from the answers (``reasons``: why melden is required)."""
+
+    def pick(key: str, **params: Any) -> str:
+        entry = CONCLUSIONS[key]
+        return (entry.get(lang) or entry["nl"]).format(**params)
+
+    if afweging.get("vermoeden") is False:
+        return pick("geen_vermoeden")
+    if reasons is not None:
+        unsafe = afweging.get("acuteOnveiligheid") is True or afweging.get("structureleOnveiligheid") is True
+        return pick("melden_onveilig" if unsafe else "melden", reden=reasons.render(lang))
+    if all(afweging.get(k) is True for k in ("hulpMogelijk", "hulpAanvaard", "hulpResultaat")):
+        return pick("hulp_afronden")
+    return pick("open")
+
+
+OUTPUT: dict[str, dict[str, str]] = {
+    "geschreven": {"nl": "{bestand}: geschreven naar {doel}", "en": "{bestand}: written to {doel}"},
+    "bestaat_al": {
+        "nl": "{bestand}: {doel} bestaat al; niet overschreven (gebruik --force om te overschrijven)",
+        "en": "{bestand}: {doel} already exists; not overwritten (use --force to overwrite)",
+    },
+    "map_niet_schrijfbaar": {
+        "nl": "uitvoermap {map} is niet te maken of niet beschrijfbaar",
+        "en": "output folder {map} cannot be created or is not writable",
+    },
+    "onbekende_sector": {"nl": "onbekende sector '{sector}'; kies uit: {keuzes}", "en": "unknown sector '{sector}'; choose from: {keuzes}"},
+}
+
+
+def output_text(key: str, lang: str, **params: Any) -> str:
+    entry = OUTPUT[key]
+    return (entry.get(lang) or entry["nl"]).format(**params)

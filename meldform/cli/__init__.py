@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import os
 import sys
+from pathlib import Path
 from collections.abc import Callable
 from typing import Any, TypeVar
 
@@ -89,3 +90,17 @@ def validate(files: tuple[str, ...], fmt: str, lang: str, strict: bool) -> int:
     from meldform.commands.validate import run
 
     return run(files, sys.stdout, fmt=fmt, lang=lang, strict=strict)
+
+
+@main.command()
+@click.argument("files", nargs=-1, required=True)
+@click.option("--format", "fmt", type=click.Choice(["html", "docx"]), required=True, help="Uitvoerformaat.")
+@click.option("--output", "-o", type=click.Path(file_okay=False, path_type=Path), default=Path("."), show_default=True, help="Uitvoermap.")
+@click.option("--force", is_flag=True, help="Bestaande bestanden overschrijven.")
+@click.option("--lang", type=LANG, default="nl", show_default=True)
+@handle_errors
+def render(files: tuple[str, ...], fmt: str, output: Path, force: bool, lang: str) -> int:
+    """Zet geldige meldingen om naar <kenmerk>.html of <kenmerk>.docx."""
+    from meldform.commands.render import run
+
+    return run(files, sys.stdout, sys.stderr, fmt=fmt, output=output, force=force, lang=lang)

@@ -1,0 +1,39 @@
+"""``meldform render``: valid meldingen to HTML or Word files."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TextIO
+
+from meldform.errors import EXIT_INVALID, EXIT_OK, UsageError
+from meldform.messages import output_text
+from meldform.output import OutputExistsError, OutputNotWritableError, ensure_dir, write_atomic
+from meldform.reporters import text_report
+from meldform.rendering import output_name, render_document
+from meldform.validation import check_file
+
+
+def run(paths: Sequence[str], out: TextIO, err: TextIO, *, fmt: str, output: Path, force: bool = False, lang: str = "nl") -> int:
+    try:
+        ensure_dir(output)
+    except OutputNotWritableError:
+        raise UsageError(output_text("map_niet_schrijfbaar", lang, map=output)) from None
+    code = EXIT_OK
+    for path in paths:
+        result = check_file(path, lang=lang)
+        if not result.geldig():
+            text_report([result], err, lang)
+            code = EXIT_INVALID
+            continue
+        target = output / output_name(result.data, fmt)
+        try:
+            write_atomic(target, render_document(result.data, result.bevindingen, fmt, lang), force=force)
+        except OutputExistsError:
+            err.write(output_text("bestaat_al", lang, bestand=path, doel=target) + "\n")
+            code = EXIT_INVALID
+            continue
+        except OutputNotWritableError:
+            raise UsageError(output_text("map_niet_schrijfbaar", lang, map=output)) from None
+        out.write(output_text("geschreven", lang, bestand=path, doel=target) + "\n")
+    return code

@@ -1,0 +1,367 @@
+"""The layout model: one ordered tree of sections, groups, repeats and fields, derived from the schema.
+
+Every renderer (filled HTML and Word, blank HTML and Word) and the Word importer consume this
+model and nothing else of the schema. Labels, help texts, order, widgets, conditions and which
+fields exist for a soort come from the schema's annotations; adding a property to a schema adds it
+to every output without touching a template or renderer.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+from meldform.i18n import tr
+from meldform.schemas import BASE_URI, ROOT_FILE, SECTOR_DIR, Schema, SchemaSet, load_schemas
+
+Path = tuple[str | int, ...]
+
+# Field kinds (widgets). The renderers map each kind to their own control.
+TEXT, TEXTAREA, DATE, INTEGER, BOOLEAN, TRISTATE = "text", "textarea", "date", "integer", "boolean", "tristate"
+ENUM, ENUM_MULTI, TEXT_LIST = "enum", "enum_multi", "text_list"
+PERSON, PERSONS, PERSON_OR_MELDER, PERSON_ID = "person", "persons", "person_or_melder", "id"
+EMAIL, TEL, HIDDEN = "email", "tel", "hidden"
+
+
+@dataclass(frozen=True)
+class Condition:
+    """``key`` (a sibling field) equals ``value`` — or does not, with ``negate``."""
+
+    key: str
+    value: Any
+    negate: bool = False
+
+    def holds(self, siblings: dict[str, Any]) -> bool:
+        matches = siblings.get(self.key) == self.value and (self.key in siblings)
+        if isinstance(self.value, bool) and siblings.get(self.key) is not None:
+            matches = siblings.get(self.key) is self.value
+        return not matches if self.negate else matches
+
+
+@dataclass(frozen=True)
+class Option:
+    value: str
+    label: str
+    help: str | None = None
+
+
+@dataclass(frozen=True)
+class Field:
+    """A leaf: one value (or a list of simple values) with its label and widget."""
+
+    key: str
+    label: str
+    kind: str
+    help: str | None = None
+    required: bool = False
+    required_when: tuple[Condition, ...] = ()
+    visible_when: tuple[Condition, ...] = ()
+    options: tuple[Option, ...] = ()
+    pattern: str | None = None
+    pattern_hint: str | None = None
+    max_length: int | None = None
+    minimum: int | None = None
+    maximum: int | None = None
+    header: bool = False
+    const: Any = None
+
+    @property
+    def is_multi(self) -> bool:
+        return self.kind in (ENUM_MULTI, TEXT_LIST, PERSONS)
+
+    def option_label(self, value: Any) -> str:
+        for option in self.options:
+            if option.value == value:
+                return option.label
+        return str(value)
+
+
+@dataclass(frozen=True)
+class Group:
+    """An object: a section (top level), a sub-block, or the item of a repeat."""
+
+    key: str
+    label: str
+    children: tuple[Node, ...]
+    help: str | None = None
+    required: bool = False
+    required_when: tuple[Condition, ...] = ()
+    visible_when: tuple[Condition, ...] = ()
+    display: str | None = None  # compact display of the whole object ("naam", "adres", ...)
+    conclusion: str | None = None  # a computed conclusion to show (e.g. "afwegingskader")
+    intro: str | None = None  # a longer explanation shown above the group
+    header: bool = False
+
+    def child(self, key: str) -> Node | None:
+        for node in self.children:
+            if node.key == key:
+                return node
+        return None
+
+
+@dataclass(frozen=True)
+class Repeat:
+    """An array of objects (children, adults, signals, ...); ``item`` lays out one element."""
+
+    key: str
+    label: str
+    item: Group
+    help: str | None = None
+    required: bool = False
+    min_items: int = 0
+    required_when: tuple[Condition, ...] = ()
+    visible_when: tuple[Condition, ...] = ()
+    header: bool = False
+
+
+Node = Field | Group | Repeat
+
+
+@dataclass(frozen=True)
+class Layout:
+    soort: str
+    sector: str
+    lang: str
+    root: Group
+    sector_label: str
+    afwegingskader_naam: str | None = None
+
+    @property
+    def sections(self) -> tuple[Node, ...]:
+        return self.root.children
+
+    def walk(self) -> Iterator[tuple[Path, Node]]:
+        """Every node with its path; array items appear once, with index ``0`` as placeholder."""
+        yield from _walk(self.root, ())
+
+    def node_at(self, path: Path) -> Node | None:
+        node: Node = self.root
+        for part in path:
+            if isinstance(part, int):
+                if not isinstance(node, Repeat):
+                    return None
+                node = node.item
+                continue
+            if not isinstance(node, Group):
+                return None
+            found = node.child(part)
+            if found is None:
+                return None
+            node = found
+        return node
+
+
+def _walk(group: Group, prefix: Path) -> Iterator[tuple[Path, Node]]:
+    for node in group.children:
+        path = (*prefix, node.key)
+        yield path, node
+        if isinstance(node, Group):
+            yield from _walk(node, path)
+        elif isinstance(node, Repeat):
+            yield (*path, 0), node.item
+            yield from _walk(node.item, (*path, 0))
+
+
+# -- building ----------------------------------------------------------------------------------------
+@dataclass
+class _Ctx:
+    schemas: SchemaSet
+    soort: str
+    sector: str
+    lang: str
+    kader: dict[str, str] = field(default_factory=dict)
+
+    def t(self, text: Any) -> str | None:
+        return tr(text, self.lang) if isinstance(text, str) else None
+
+
+def _condition_of(if_schema: Schema) -> Condition | None:
+    props = if_schema.get("properties", {})
+    if len(props) != 1:
+        return None
+    ((key, sub),) = props.items()
+    if "const" not in sub:
+        return None
+    return Condition(key, sub["const"])
+
+
+def _conditions(nodes: list[tuple[Schema, str]]) -> tuple[dict[str, list[Condition]], dict[str, list[Condition]], set[str]]:
+    """From if/then/else: fields required under a condition, visible only under one, and excluded."""
+    required: dict[str, list[Condition]] = {}
+    visible: dict[str, list[Condition]] = {}
+    excluded: set[str] = set()
+    for node, _ in nodes:
+        names = node.get("propertyNames", {}).get("not", {}).get("enum", [])
+        if node.get("propertyNames", {}).get("x-code") == "advies_identificerend":
+            excluded.update(names)
+        cond = _condition_of(node["if"]) if "if" in node else None
+        if cond is None:
+            continue
+        for branch_key, c in (("then", cond), ("else", Condition(cond.key, cond.value, negate=True))):
+            branch = node.get(branch_key, {})
+            for name in branch.get("required", []):
+                required.setdefault(name, []).append(c)
+                visible.setdefault(name, []).append(c)
+            for name in branch.get("propertyNames", {}).get("not", {}).get("enum", []):
+                visible.setdefault(name, []).append(Condition(c.key, c.value, negate=not c.negate))
+            for name, sub in branch.get("properties", {}).items():
+                if sub.get("maxItems") == 0:
+                    visible.setdefault(name, []).append(Condition(c.key, c.value, negate=not c.negate))
+    return required, visible, excluded
+
+
+def _object(ctx: _Ctx, key: str, nodes: list[tuple[Schema, str]], annotations: Schema) -> Group:
+    """Lay out an object; ``nodes`` are the schema and its overlays (with their base URIs)."""
+    base_node = nodes[0][0]
+    required: set[str] = set()
+    for node, _ in nodes:
+        required.update(node.get("required", []))
+    cond_required, cond_visible, excluded = _conditions(nodes)
+    children: list[Node] = []
+    for name, prop in base_node.get("properties", {}).items():
+        if name in excluded:
+            continue
+        sub_nodes: list[tuple[Schema, str]] = []
+        resolved, res_base = ctx.schemas.resolve(prop, nodes[0][1])
+        if key == "" and name == "sectorSpecifiek":
+            resolved, res_base = ctx.schemas.resolve({"$ref": f"{SECTOR_DIR}/{ctx.sector}.schema.json"}, BASE_URI + ROOT_FILE)
+        sub_nodes.append((resolved, res_base))
+        for overlay, ov_base in nodes[1:]:
+            ov_prop = overlay.get("properties", {}).get(name)
+            if isinstance(ov_prop, dict):
+                sub_nodes.append(ctx.schemas.resolve(ov_prop, ov_base))
+        child = _node(ctx, name, sub_nodes)
+        if child is None:
+            continue
+        child = _with(child, required=name in required, required_when=tuple(cond_required.get(name, ())), visible_when=tuple(cond_visible.get(name, ())))
+        children.append(child)
+    label = ctx.t(annotations.get("title")) or key
+    return Group(
+        key=key,
+        label=label,
+        children=tuple(children),
+        help=ctx.t(annotations.get("description")),
+        display=annotations.get("x-weergave"),
+        conclusion=annotations.get("x-conclusie"),
+        intro=_kader_intro(ctx) if annotations.get("x-conclusie") else None,
+        header=bool(annotations.get("x-kop")),
+    )
+
+
+def _kader_intro(ctx: _Ctx) -> str | None:
+    parts = [ctx.t(ctx.kader.get("naam")), ctx.t(ctx.kader.get("toelichting"))]
+    text = ". ".join(p.rstrip(".") for p in parts if p)
+    return text + "." if text else None
+
+
+def _with(node: Node, **changes: Any) -> Node:
+    from dataclasses import replace
+
+    extra = {}
+    if isinstance(node, Field) and node.visible_when and "visible_when" in changes:
+        extra["visible_when"] = node.visible_when + changes.pop("visible_when")
+    return replace(node, **changes, **extra)
+
+
+def _node(ctx: _Ctx, name: str, nodes: list[tuple[Schema, str]]) -> Node | None:
+    schema, base = nodes[0]
+    types = schema.get("type")
+    if types == "object" or "properties" in schema:
+        return _object(ctx, name, nodes, schema)
+    label = ctx.t(schema.get("title")) or name
+    help_text = ctx.t(schema.get("description"))
+    if types == "array":
+        item, item_base = ctx.schemas.resolve(schema.get("items", {}), base)
+        if item.get("type") == "object":
+            item_nodes = [(item, item_base)]
+            for overlay, ov_base in nodes[1:]:
+                if isinstance(overlay.get("items"), dict):
+                    item_nodes.append(ctx.schemas.resolve(overlay["items"], ov_base))
+            group = _object(ctx, name, item_nodes, item)
+            return Repeat(key=name, label=label, item=group, help=help_text, min_items=schema.get("minItems", 0), header=bool(schema.get("x-kop")))
+        if "enum" in item:
+            return Field(name, label, ENUM_MULTI, help_text, options=_options(ctx, item), header=bool(schema.get("x-kop")))
+        if item.get("x-widget") == "persoon" or schema.get("x-widget") == "personen":
+            return Field(name, label, PERSONS, help_text)
+        return Field(name, label, TEXT_LIST, help_text, max_length=item.get("maxLength"))
+    kind = _kind(schema)
+    if kind == HIDDEN and "const" not in schema and "enum" not in schema:
+        return None
+    kader_title = ctx.kader.get(name) if schema.get("x-vraag") else None
+    relevant = schema.get("x-relevantAls", {})
+    return Field(
+        key=name,
+        label=ctx.t(kader_title) or label,
+        kind=kind,
+        help=help_text,
+        options=_options(ctx, schema) if "enum" in schema else (),
+        pattern=schema.get("pattern") if schema.get("pattern") != "\\S" else None,
+        pattern_hint=ctx.t(schema.get("x-formaat")),
+        max_length=schema.get("maxLength"),
+        minimum=schema.get("minimum"),
+        maximum=schema.get("maximum"),
+        header=bool(schema.get("x-kop")),
+        const=schema.get("const"),
+        visible_when=tuple(Condition(k, v) for k, v in relevant.items()),
+    )
+
+
+def _kind(schema: Schema) -> str:
+    widget = schema.get("x-widget")
+    types = schema.get("type")
+    if widget == "hidden":
+        return HIDDEN
+    if widget == "persoon-of-melder":
+        return PERSON_OR_MELDER
+    if widget == "persoon":
+        return PERSON
+    if widget == "id":
+        return PERSON_ID
+    if "enum" in schema:
+        return ENUM
+    if types == ["boolean", "null"]:
+        return TRISTATE
+    if types == "boolean":
+        return BOOLEAN
+    if types == "integer":
+        return INTEGER
+    if schema.get("format") == "date":
+        return DATE
+    if widget in (EMAIL, TEL, TEXTAREA):
+        return str(widget)
+    if (schema.get("maxLength") or 0) > 200:
+        return TEXTAREA
+    return TEXT
+
+
+def _options(ctx: _Ctx, schema: Schema) -> tuple[Option, ...]:
+    labels = schema.get("x-enumLabels", {})
+    helps = schema.get("x-enumHelp", {})
+    return tuple(Option(v, ctx.t(labels.get(v)) or str(v), ctx.t(helps.get(v))) for v in schema["enum"])
+
+
+@cache
+def build_layout(soort: str, sector: str, lang: str = "nl") -> Layout:
+    """The layout of a ``soort`` document of ``sector`` in ``lang`` (cached: it never changes at run time)."""
+    schemas = load_schemas()
+    schemas.check_variant(soort, sector)
+    variant = schemas.variant(soort=soort, sector=sector)
+    base = BASE_URI + ROOT_FILE
+    overlays: list[tuple[Schema, str]] = []
+    for entry in variant.get("allOf", []):
+        then = entry.get("then", {})
+        if "$ref" in then:
+            overlays.append(schemas.resolve(then, base))
+    sector_schema = schemas.sector_schema(sector)
+    ctx = _Ctx(schemas, soort, sector, lang, kader=sector_schema.get("x-afwegingskader", {}))
+    root = _object(ctx, "", [(variant, base), *overlays], variant)
+    return Layout(
+        soort=soort,
+        sector=sector,
+        lang=lang,
+        root=root,
+        sector_label=tr(schemas.sector_label(sector), lang),
+        afwegingskader_naam=ctx.t(ctx.kader.get("naam")),
+    )

@@ -1,0 +1,97 @@
+"""Writing output files safely: atomically, owner-readable only, never clobbering without ``force``.
+
+A document is first written to a temporary file in the target folder (created with mode 0600 by
+``mkstemp``), flushed to disk, then moved into place. Without ``force`` the move is a hard link,
+which fails if the target exists — so even two processes racing for one name cannot overwrite
+each other. A crash at any moment leaves either no file or the whole file (plus, at worst, a
+hidden ``.*.tmp`` that ``cleanup_temporaries`` removes).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import tempfile
+from pathlib import Path
+
+TMP_PREFIX = ".meldform-"
+TMP_SUFFIX = ".tmp"
+
+
+class OutputExistsError(FileExistsError):
+    """The target exists and ``force`` was not given."""
+
+
+class OutputNotWritableError(OSError):
+    """The output folder cannot be created or written (read-only, full, not a folder)."""
+
+
+def ensure_dir(folder: Path) -> None:
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except FileExistsError:
+        raise OutputNotWritableError(errno.ENOTDIR, "geen map", str(folder)) from None
+    except OSError as exc:
+        raise OutputNotWritableError(exc.errno, exc.strerror, str(folder)) from None
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise OutputNotWritableError(errno.EACCES, "geen schrijfrechten", str(folder))
+
+
+def write_atomic(target: Path, data: bytes, *, force: bool = False) -> None:
+    """Write ``data`` to ``target`` atomically with mode 0600."""
+    folder = target.parent
+    if not force and target.exists():
+        raise OutputExistsError(errno.EEXIST, "bestaat al", str(target))
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=TMP_PREFIX, suffix=TMP_SUFFIX, dir=folder)
+    except OSError as exc:
+        raise OutputNotWritableError(exc.errno, exc.strerror, str(folder)) from None
+    tmp = Path(tmp_name)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(tmp, 0o600)
+        if force:
+            os.replace(tmp, target)
+        else:
+            try:
+                os.link(tmp, target)
+            except FileExistsError:
+                raise OutputExistsError(errno.EEXIST, "bestaat al", str(target)) from None
+            except OSError as exc:
+                if exc.errno not in (errno.EPERM, errno.ENOTSUP, errno.EXDEV, errno.EMLINK):
+                    raise
+                # A file system without hard links: check-then-rename is the best it offers.
+                if target.exists():
+                    raise OutputExistsError(errno.EEXIST, "bestaat al", str(target)) from None
+                os.replace(tmp, target)
+    except OSError as exc:
+        if isinstance(exc, OutputExistsError):
+            raise
+        raise OutputNotWritableError(exc.errno, exc.strerror, str(target)) from None
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            tmp.unlink()
+    _fsync_dir(folder)
+
+
+def _fsync_dir(folder: Path) -> None:
+    with contextlib.suppress(OSError):
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def cleanup_temporaries(folder: Path) -> int:
+    """Remove temporaries left by an interrupted run; return how many."""
+    count = 0
+    for leftover in folder.glob(f"{TMP_PREFIX}*{TMP_SUFFIX}"):
+        with contextlib.suppress(OSError):
+            leftover.unlink()
+            count += 1
+    return count

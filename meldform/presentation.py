@@ -1,0 +1,212 @@
+"""A filled document as renderers see it: the layout model applied to one melding.
+
+``present(doc, findings, lang)`` walks the layout with the data and returns titled blocks of
+label/value rows, in reading order, with every value already formatted (labels instead of enum
+keys, Ja/Nee, dates in words, persons by name and role). Empty optional fields are left out.
+The HTML and Word renderers only lay these rows out; they know no field names.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from meldform.findings import WAARSCHUWING, Finding
+from meldform.formatting import COMPACT, format_bool, format_date, person_names
+from meldform.layout import (
+    BOOLEAN,
+    DATE,
+    ENUM,
+    ENUM_MULTI,
+    HIDDEN,
+    PERSON,
+    PERSON_ID,
+    PERSON_OR_MELDER,
+    PERSONS,
+    TEXT_LIST,
+    TRISTATE,
+    Field,
+    Group,
+    Layout,
+    Node,
+    Repeat,
+    build_layout,
+)
+from meldform.messages import conclusion_text, render_word
+from meldform.rules import melden_vereist
+
+
+@dataclass(frozen=True)
+class Row:
+    label: str
+    value: str | tuple[str, ...]
+    path: str
+    multiline: bool = False
+
+    @property
+    def is_list(self) -> bool:
+        return isinstance(self.value, tuple)
+
+
+@dataclass
+class Block:
+    title: str
+    level: int
+    path: str
+    items: list[Row | Block] = field(default_factory=list)
+    intro: str | None = None
+    conclusion: Row | None = None
+
+
+@dataclass
+class Presentation:
+    title: str
+    kenmerk: str
+    lang: str
+    header: list[Row]
+    notices: list[str]
+    blocks: list[Block]
+    footer: str
+
+
+def present(doc: dict[str, Any], findings: list[Finding] | None = None, lang: str = "nl", layout: Layout | None = None) -> Presentation:
+    layout = layout or build_layout(str(doc["soort"]), str(doc["sector"]), lang)
+    rol_labels = _rol_labels(layout)
+    ctx = _Ctx(lang, person_names(doc, rol_labels, lang))
+    header: list[Row] = []
+    blocks: list[Block] = []
+    for node in layout.sections:
+        value = doc.get(node.key)
+        if value is None:
+            continue
+        if isinstance(node, Field):
+            if node.header:
+                row = _row(ctx, node, value, "/" + node.key)
+                if row:
+                    header.append(row)
+            continue
+        if isinstance(node, Group) and node.header:
+            summary = _summary(ctx, node, value)
+            if summary:
+                header.append(Row(node.label, summary, "/" + node.key))
+        block = _block(ctx, node, value, "/" + node.key, level=2)
+        if block is not None:
+            blocks.append(block)
+    notices = [f.melding for f in findings or [] if f.ernst == WAARSCHUWING]
+    title = f"{_option(layout, 'soort', doc.get('soort'))} {render_word('aan_vt', lang)} — {doc.get('kenmerk', '')}"
+    footer = render_word("voettekst", lang, datum=format_date(dt.date.today().isoformat(), lang))
+    return Presentation(title, str(doc.get("kenmerk", "")), lang, header, notices, blocks, footer)
+
+
+@dataclass
+class _Ctx:
+    lang: str
+    persons: dict[str, str]
+
+
+def _rol_labels(layout: Layout) -> dict[str, str]:
+    node = layout.node_at(("betrokkenen", "volwassenen", 0, "rol"))
+    return {o.value: o.label for o in node.options} if isinstance(node, Field) else {}
+
+
+def _option(layout: Layout, key: str, value: Any) -> str:
+    node = layout.root.child(key)
+    return node.option_label(value) if isinstance(node, Field) else str(value)
+
+
+def _summary(ctx: _Ctx, group: Group, value: Any) -> str:
+    """One line for a header: the compact or short text values of the group, in order."""
+    if not isinstance(value, dict):
+        return ""
+    parts: list[str] = []
+    chosen = [c for c in group.children if c.header] or list(group.children)
+    for child in chosen:
+        sub = value.get(child.key)
+        if sub is None or sub == "":
+            continue
+        if isinstance(child, Group) and child.display in COMPACT:
+            parts.append(COMPACT[child.display](sub))
+        elif isinstance(child, Field) and child.kind not in (BOOLEAN, TRISTATE, ENUM, HIDDEN) and isinstance(sub, str):
+            parts.append(sub)
+    return " — ".join(p for p in parts if p)
+
+
+def _block(ctx: _Ctx, node: Node, value: Any, path: str, level: int) -> Block | None:
+    if isinstance(node, Repeat):
+        if not isinstance(value, list) or not value:
+            return None
+        block = Block(node.label, level, path)
+        for index, item in enumerate(value):
+            sub = _block(ctx, node.item, item, f"{path}/{index}", level + 1)
+            if sub is not None:
+                sub.title = f"{node.item.label} {index + 1}"
+                block.items.append(sub)
+        return block
+    if isinstance(node, Group):
+        if not isinstance(value, dict):
+            return None
+        block = Block(node.label, level, path, intro=node.intro)
+        for child in node.children:
+            sub_value = value.get(child.key)
+            sub_path = f"{path}/{child.key}"
+            if isinstance(child, Field) and child.kind == TRISTATE and child.key not in value:
+                block.items.append(Row(child.label, format_bool(None, ctx.lang), sub_path))
+            elif isinstance(child, Field):
+                row = _row(ctx, child, sub_value, sub_path)
+                if row is not None:
+                    block.items.append(row)
+            elif isinstance(child, Group) and child.display in COMPACT:
+                text = COMPACT[child.display](sub_value)
+                if text:
+                    block.items.append(Row(child.label, text, sub_path))
+            elif sub_value is not None:
+                sub = _block(ctx, child, sub_value, sub_path, level + 1)
+                if sub is not None and sub.items:
+                    block.items.append(sub)
+        if node.conclusion == "afwegingskader":
+            block.conclusion = Row(render_word("conclusie", ctx.lang), conclusion_text(value, melden_vereist(value), ctx.lang), f"{path}#conclusie")
+        return block
+    return None
+
+
+def _row(ctx: _Ctx, node: Field, value: Any, path: str) -> Row | None:
+    if (node.kind == HIDDEN and not node.header) or node.kind == PERSON_ID:
+        return None  # internal: a person's id is shown as the person's name where it is used
+    if value is None and node.kind != TRISTATE:
+        return None  # empty optional fields are left out; an unanswered question 3-5 still shows
+    if isinstance(value, str) and not value.strip():
+        return None
+    if isinstance(value, list) and not value:
+        return None
+    text = _format(ctx, node, value)
+    if isinstance(text, tuple):
+        return Row(node.label, text, path)
+    return Row(node.label, text, path, multiline="\n" in text)
+
+
+def _format(ctx: _Ctx, node: Field, value: Any) -> str | tuple[str, ...]:
+    kind = node.kind
+    if kind in (BOOLEAN, TRISTATE):
+        return format_bool(value, ctx.lang)
+    if kind == DATE:
+        return format_date(value, ctx.lang)
+    if kind in (ENUM, HIDDEN) and node.options:
+        return node.option_label(value)
+    if kind == ENUM_MULTI:
+        return tuple(node.option_label(v) for v in value)
+    if kind in (PERSON, PERSON_OR_MELDER, PERSON_ID):
+        return _person(ctx, value)
+    if kind == PERSONS:
+        return tuple(_person(ctx, v) for v in value)
+    if kind == TEXT_LIST:
+        return tuple(str(v) for v in value)
+    if isinstance(value, list):
+        return tuple(str(v) for v in value)
+    return str(value)
+
+
+def _person(ctx: _Ctx, ref: Any) -> str:
+    if ref == "melder":
+        return render_word("melder_zelf", ctx.lang)
+    return ctx.persons.get(str(ref), str(ref))

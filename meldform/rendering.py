@@ -1,0 +1,35 @@
+"""From a valid melding to document bytes, in any supported format."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from meldform.findings import Finding
+from meldform.presentation import Presentation, present
+
+FORMATS = ("html", "docx")
+
+
+def _html(doc: Presentation) -> bytes:
+    from meldform.render_html import render_html
+
+    return render_html(doc).encode("utf-8")
+
+
+def _docx(doc: Presentation) -> bytes:
+    from meldform.render_docx import render_docx  # python-docx only when Word is asked for
+
+    return render_docx(doc)
+
+
+RENDERERS: dict[str, Callable[[Presentation], bytes]] = {"html": _html, "docx": _docx}
+
+
+def output_name(data: dict[str, Any], fmt: str) -> str:
+    """``<kenmerk>.<fmt>``: the schema's pattern guarantees a kenmerk is a safe file name."""
+    return f"{data['kenmerk']}.{fmt}"
+
+
+def render_document(data: dict[str, Any], findings: list[Finding], fmt: str, lang: str = "nl") -> bytes:
+    return RENDERERS[fmt](present(data, findings, lang))
