@@ -104,3 +104,44 @@ def render(files: tuple[str, ...], fmt: str, output: Path, force: bool, lang: st
     from meldform.commands.render import run
 
     return run(files, sys.stdout, sys.stderr, fmt=fmt, output=output, force=force, lang=lang)
+
+
+@main.command()
+@click.option("--sector", required=True, help="De sector van het formulier (zie 'meldform sectors').")
+@click.option("--soort", type=click.Choice(["melding", "advies"]), default="melding", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["html", "docx"]), required=True)
+@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="Uitvoerbestand (standaard: meldformulier-<sector>[-advies].<format>).")
+@click.option("--force", is_flag=True, help="Een bestaand bestand overschrijven.")
+@click.option("--lang", type=LANG, default="nl", show_default=True)
+@handle_errors
+def blank(sector: str, soort: str, fmt: str, output: Path | None, force: bool, lang: str) -> int:
+    """Een leeg, invulbaar formulier voor één sector (HTML of Word)."""
+    from meldform.commands.blank import run
+
+    return run(sys.stdout, sector=sector, soort=soort, fmt=fmt, output=output, force=force, lang=lang)
+
+
+@main.command(name="import")
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--lang", type=LANG, default="nl", show_default=True)
+@handle_errors
+def import_(file: Path, lang: str) -> int:
+    """Lees een ingevuld Word-formulier terug als melding (JSON op stdout)."""
+    from meldform.commands.import_docx import run
+
+    return run(file, sys.stdout, sys.stderr, lang=lang)
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("--output", "-o", type=click.Path(file_okay=False, path_type=Path), required=True, help="Uitvoermap.")
+@click.option("--format", "formats", default="html,docx", show_default=True, help="Formaten, met komma's gescheiden.")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, help="Aantal processen (standaard: aantal kernen).")
+@click.option("--force", is_flag=True, help="Bestaande documenten opnieuw maken en overschrijven.")
+@click.option("--lang", type=LANG, default="nl", show_default=True)
+@handle_errors
+def batch(inputs: tuple[str, ...], output: Path, formats: str, jobs: int | None, force: bool, lang: str) -> int:
+    """Controleer en zet veel meldingen om (bestanden en mappen, recursief)."""
+    from meldform.commands.batch import run
+
+    return run(inputs, output, sys.stdout, sys.stderr, formats=formats, jobs=jobs, force=force, lang=lang)
