@@ -81,8 +81,14 @@ FINDINGS: dict[str, dict[str, str]] = {
         "en": "{veld}: the afwegingskader requires a melding ({reden}), but the decision is not to report",
     },
     "besluit_niet_melden": {
-        "nl": "{veld}: het besluit is niet melden en het afwegingskader vraagt dat ook niet; dit is dan geen melding (leg het vast in het dossier, of stel een adviesvraag)",
-        "en": "{veld}: the decision is not to report and the afwegingskader does not require it; then this is no melding (record it in the file, or ask for advice)",
+        "nl": (
+            "{veld}: het besluit is niet melden en het afwegingskader vraagt dat ook niet; "
+            "dit is dan geen melding (leg het vast in het dossier, of stel een adviesvraag)"
+        ),
+        "en": (
+            "{veld}: the decision is not to report and the afwegingskader does not require it; "
+            "then this is no melding (record it in the file, or ask for advice)"
+        ),
     },
     "geen_vermoeden": {
         "nl": "{veld}: er is geen vermoeden; volgens het afwegingskader sluit u dan af en legt u dat vast in het dossier",
@@ -142,8 +148,8 @@ WORDS: dict[str, dict[str, str]] = {
     "nr": {"nl": "nr.", "en": "no."},
     "of": {"nl": "of", "en": "or"},
     "quote_hint": {
-        "nl": " (zet de waarde tussen aanhalingstekens, bijvoorbeeld \"012345672\"; zonder aanhalingstekens wordt het een getal)",
-        "en": " (put the value in quotes, e.g. \"012345672\"; without quotes it becomes a number)",
+        "nl": ' (zet de waarde tussen aanhalingstekens, bijvoorbeeld "012345672"; zonder aanhalingstekens wordt het een getal)',
+        "en": ' (put the value in quotes, e.g. "012345672"; without quotes it becomes a number)',
     },
     "andere_sector": {"nl": " (dit veld hoort bij sector {sector})", "en": " (this field belongs to sector {sector})"},
     "datum_melding": {"nl": "de datum van de melding", "en": "the date of the melding"},

@@ -32,10 +32,7 @@ def summary(results: Sequence[Result], lang: str = "nl", strict: bool = False) -
 
 
 def json_report(results: Sequence[Result], out: TextIO, lang: str = "nl", strict: bool = False) -> None:
-    payload = [
-        {"bestand": r.bestand, "geldig": r.geldig(strict), "bevindingen": [f.as_json() for f in r.bevindingen]}
-        for r in results
-    ]
+    payload = [{"bestand": r.bestand, "geldig": r.geldig(strict), "bevindingen": [f.as_json() for f in r.bevindingen]} for r in results]
     json.dump(payload, out, ensure_ascii=False, indent=2)
     out.write("\n")
 

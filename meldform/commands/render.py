@@ -9,8 +9,8 @@ from typing import TextIO
 from meldform.errors import EXIT_INVALID, EXIT_OK, UsageError
 from meldform.messages import output_text
 from meldform.output import OutputExistsError, OutputNotWritableError, ensure_dir, write_atomic
-from meldform.reporters import text_report
 from meldform.rendering import output_name, render_document
+from meldform.reporters import text_report
 from meldform.validation import check_file
 
 
