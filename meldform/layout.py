@@ -9,7 +9,7 @@ to every output without touching a template or renderer.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import Any
 
@@ -257,8 +257,6 @@ def _kader_intro(ctx: _Ctx) -> str | None:
 
 
 def _with(node: Node, **changes: Any) -> Node:
-    from dataclasses import replace
-
     extra = {}
     if isinstance(node, Field) and node.visible_when and "visible_when" in changes:
         extra["visible_when"] = node.visible_when + changes.pop("visible_when")
@@ -357,6 +355,9 @@ def build_layout(soort: str, sector: str, lang: str = "nl") -> Layout:
     sector_schema = schemas.sector_schema(sector)
     ctx = _Ctx(schemas, soort, sector, lang, kader=sector_schema.get("x-afwegingskader", {}))
     root = _object(ctx, "", [(variant, base), *overlays], variant)
+    soort_label = schemas.root["properties"]["soort"]["x-enumLabels"][soort]
+    title_parts = (schemas.root["title"], soort_label, schemas.sector_label(sector))
+    root = replace(root, label=" — ".join(tr(part, lang) for part in title_parts))
     return Layout(
         soort=soort,
         sector=sector,
