@@ -71,6 +71,22 @@ def _unique(values: list[Any]) -> bool:
     return all(not json_equal(values[i], values[j]) for i in range(len(values)) for j in range(i + 1, len(values)))
 
 
+def _all_of(checks: list[Check]) -> Check:
+    if not checks:
+        return lambda v: True
+    if len(checks) == 1:
+        return checks[0]
+    every = tuple(checks)
+
+    def check(v: Any) -> bool:
+        for f in every:
+            if not f(v):
+                return False
+        return True
+
+    return check
+
+
 class Compiler:
     def __init__(self, root: dict[str, Any]) -> None:
         self.root = root
@@ -131,12 +147,7 @@ class Compiler:
             then = self.compile(schema.get("then", True))
             other = self.compile(schema.get("else", True))
             checks.append(lambda v, c=cond, t=then, e=other: t(v) if c(v) else e(v))
-        if not checks:
-            return lambda v: True
-        if len(checks) == 1:
-            return checks[0]
-        all_checks = tuple(checks)
-        return lambda v: all(f(v) for f in all_checks)
+        return _all_of(checks)
 
     def _string(self, schema: dict[str, Any]) -> list[Check]:
         out: list[Check] = []
@@ -167,7 +178,15 @@ class Compiler:
         out: list[Check] = []
         if "items" in schema:
             item = self.compile(schema["items"])
-            out.append(lambda v, i=item: not isinstance(v, list) or all(i(x) for x in v))
+
+            def items(v: Any) -> bool:
+                if isinstance(v, list):
+                    for x in v:
+                        if not item(x):
+                            return False
+                return True
+
+            out.append(items)
         if "minItems" in schema:
             out.append(lambda v, n=schema["minItems"]: not isinstance(v, list) or len(v) >= n)
         if "maxItems" in schema:
@@ -177,26 +196,34 @@ class Compiler:
         return out
 
     def _object(self, schema: dict[str, Any]) -> list[Check]:
-        out: list[Check] = []
+        """One closure per object schema: required keys, then one pass over the instance's keys."""
+        keywords = ("properties", "required", "additionalProperties", "propertyNames")
+        if not any(k in schema for k in keywords):
+            return []
         props = {name: self.compile(sub) for name, sub in schema.get("properties", {}).items()}
-        if props:
-            items = tuple(props.items())
-            out.append(lambda v, p=items: not isinstance(v, dict) or all(k not in v or f(v[k]) for k, f in p))
-        if "required" in schema:
-            needed = tuple(schema["required"])
-            out.append(lambda v, r=needed: not isinstance(v, dict) or all(k in v for k in r))
-        if "additionalProperties" in schema:
-            extra = schema["additionalProperties"]
-            known = frozenset(props)
-            if extra is False:
-                out.append(lambda v, k=known: not isinstance(v, dict) or k.issuperset(v))
-            else:
-                check = self.compile(extra)
-                out.append(lambda v, k=known, c=check: not isinstance(v, dict) or all(c(v[x]) for x in v if x not in k))
-        if "propertyNames" in schema:
-            names = self.compile(schema["propertyNames"])
-            out.append(lambda v, n=names: not isinstance(v, dict) or all(n(k) for k in v))
-        return out
+        needed = tuple(schema.get("required", ()))
+        extra_schema = schema.get("additionalProperties", True)
+        extra: Check | None = None if extra_schema is True else self.compile(extra_schema)
+        names: Check | None = self.compile(schema["propertyNames"]) if "propertyNames" in schema else None
+
+        def check(v: Any) -> bool:
+            if not isinstance(v, dict):
+                return True
+            for key in needed:
+                if key not in v:
+                    return False
+            for key, value in v.items():
+                if names is not None and not names(key):
+                    return False
+                prop = props.get(key)
+                if prop is not None:
+                    if not prop(value):
+                        return False
+                elif extra is not None and not extra(value):
+                    return False
+            return True
+
+        return [check]
 
 
 def compile_schema(bundled: dict[str, Any]) -> Check:

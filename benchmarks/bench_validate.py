@@ -1,0 +1,112 @@
+"""Benchmark: validating meldingen, meldform vs check-jsonschema, in one run.
+
+    python benchmarks/bench_validate.py --n 10000
+
+1. Generates n valid, varied meldingen (tests/factory.py) as JSON files in a temporary folder.
+2. Bulk, in one process: meldform's core (load + validate each file): meldingen/s, peak memory.
+3. Bulk, as commands over the same files: `meldform validate` vs
+   `check-jsonschema --schemafile <exported bundle>`: wall time and meldingen/s.
+4. Start-up: wall time of `meldform validate one.json` vs `check-jsonschema` on the same file
+   (median of several runs).
+Targets (issue 2): start-up at most half of check-jsonschema's; bulk at least 3x its throughput.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import tracemalloc
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "tests"))
+sys.path.append(str(ROOT))  # a checkout without install; an installed meldform comes first
+
+from factory import make_documents  # noqa: E402
+
+from meldform.schemas import load_schemas  # noqa: E402
+from meldform.validation import check_file  # noqa: E402
+
+MELDFORM = [sys.executable, "-c", "from meldform.cli import main; main()"]
+
+
+def timed(cmd: list[str]) -> tuple[float, int]:
+    start = time.perf_counter()
+    proc = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, check=False)
+    return time.perf_counter() - start, proc.returncode
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--n", type=int, default=10_000)
+    parser.add_argument("--startup-runs", type=int, default=7)
+    parser.add_argument("--json", action="store_true", help="also print the figures as JSON")
+    args = parser.parse_args()
+    checker = shutil.which("check-jsonschema")
+    results: dict[str, float | int | str | None] = {"n": args.n}
+
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        files = []
+        for index, doc in enumerate(make_documents(args.n, seed=2026)):
+            path = folder / f"m{index:05d}.json"
+            path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+            files.append(str(path))
+        bundle = folder / "bundle.schema.json"
+        schemas = load_schemas()
+        bundle.write_text(json.dumps(schemas.bundle(schemas.root), ensure_ascii=False), encoding="utf-8")
+
+        # -- in one process -------------------------------------------------------------------
+        check_file(files[0])  # warm caches (compiled schema) as a long-running process would
+        tracemalloc.start()
+        start = time.perf_counter()
+        invalid = sum(1 for f in files if not check_file(f).geldig())
+        elapsed = time.perf_counter() - start
+        _, peak = tracemalloc.get_traced_memory()
+        tracemalloc.stop()
+        results.update(
+            inproc_per_s=round(args.n / elapsed, 1),
+            inproc_peak_traced_mib=round(peak / 2**20, 2),
+            inproc_maxrss_mib=round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+            invalid=invalid,
+        )
+
+        # -- as commands over the same files ------------------------------------------------------
+        wall, code = timed([*MELDFORM, "validate", *files])
+        results.update(cli_bulk_s=round(wall, 2), cli_bulk_per_s=round(args.n / wall, 1), cli_exit=code)
+        if checker:
+            wall, code = timed([checker, "--schemafile", str(bundle), *files])
+            results.update(checkjs_bulk_s=round(wall, 2), checkjs_bulk_per_s=round(args.n / wall, 1), checkjs_exit=code)
+            results["bulk_speedup"] = round(float(results["cli_bulk_per_s"]) / float(results["checkjs_bulk_per_s"]), 2)
+
+        # -- start-up: one file ---------------------------------------------------------------------
+        one = files[0]
+        ours = [timed([*MELDFORM, "validate", one])[0] for _ in range(args.startup_runs)]
+        results["startup_meldform_s"] = round(statistics.median(ours), 3)
+        if checker:
+            theirs = [timed([checker, "--schemafile", str(bundle), one])[0] for _ in range(args.startup_runs)]
+            results["startup_checkjs_s"] = round(statistics.median(theirs), 3)
+            results["startup_ratio"] = round(results["startup_meldform_s"] / results["startup_checkjs_s"], 2)  # type: ignore[operator]
+
+    print(f"meldingen: {args.n} (invalid: {results['invalid']})")
+    print(f"in one process : {results['inproc_per_s']} meldingen/s, peak traced {results['inproc_peak_traced_mib']} MiB, max RSS {results['inproc_maxrss_mib']} MiB")
+    print(f"meldform CLI   : {results['cli_bulk_s']} s = {results['cli_bulk_per_s']} meldingen/s")
+    if checker:
+        print(f"check-jsonschema: {results['checkjs_bulk_s']} s = {results['checkjs_bulk_per_s']} meldingen/s  -> speed-up {results['bulk_speedup']}x (target >= 3)")
+        print(f"start-up       : meldform {results['startup_meldform_s']} s vs check-jsonschema {results['startup_checkjs_s']} s -> ratio {results['startup_ratio']} (target <= 0.5)")
+    else:
+        print("check-jsonschema not installed (pip install check-jsonschema): comparison skipped")
+    if args.json:
+        print(json.dumps(results))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
