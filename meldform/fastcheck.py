@@ -13,6 +13,7 @@ assertion keyword fails loudly instead of silently accepting too much.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -71,6 +72,73 @@ def _unique(values: list[Any]) -> bool:
     return all(not json_equal(values[i], values[j]) for i in range(len(values)) for j in range(i + 1, len(values)))
 
 
+def _any_of(branches: tuple[Check, ...]) -> Check:
+    def check(v: Any) -> bool:
+        return any(f(v) for f in branches)
+
+    return check
+
+
+def _string_in(allowed: frozenset[str]) -> Check:
+    def check(v: Any) -> bool:
+        return isinstance(v, str) and v in allowed
+
+    return check
+
+
+def _equals(expected: Any) -> Check:
+    def check(v: Any) -> bool:
+        return json_equal(v, expected)
+
+    return check
+
+
+def _not(negated: Check) -> Check:
+    def check(v: Any) -> bool:
+        return not negated(v)
+
+    return check
+
+
+def _if_then_else(cond: Check, then: Check, other: Check) -> Check:
+    def check(v: Any) -> bool:
+        return then(v) if cond(v) else other(v)
+
+    return check
+
+
+def _length(kind: type, low: int | None, high: int | None) -> Check:
+    def check(v: Any) -> bool:
+        if not isinstance(v, kind):
+            return True
+        size = len(v)  # type: ignore[arg-type]
+        return (low is None or size >= low) and (high is None or size <= high)
+
+    return check
+
+
+def _matches(pattern: re.Pattern[str]) -> Check:
+    search = pattern.search
+
+    def check(v: Any) -> bool:
+        return not isinstance(v, str) or search(v) is not None
+
+    return check
+
+
+def _between(low: float | None, high: float | None) -> Check:
+    def check(v: Any) -> bool:
+        if not isinstance(v, (int, float)) or isinstance(v, bool):
+            return True
+        return (low is None or v >= low) and (high is None or v <= high)
+
+    return check
+
+
+def _unique_items(v: Any) -> bool:
+    return not isinstance(v, list) or _unique(v)
+
+
 def _all_of(checks: list[Check]) -> Check:
     if not checks:
         return lambda v: True
@@ -120,16 +188,15 @@ class Compiler:
         if "type" in schema:
             names = schema["type"] if isinstance(schema["type"], list) else [schema["type"]]
             tests = [_is_type(n) for n in names]
-            checks.append(tests[0] if len(tests) == 1 else (lambda v, t=tuple(tests): any(f(v) for f in t)))
+            checks.append(tests[0] if len(tests) == 1 else _any_of(tuple(tests)))
         if "enum" in schema:
             options = list(schema["enum"])
             if all(isinstance(o, str) for o in options):
-                allowed = frozenset(options)
-                checks.append(lambda v, a=allowed: isinstance(v, str) and v in a)
+                checks.append(_string_in(frozenset(options)))
             else:
-                checks.append(lambda v, o=tuple(options): any(json_equal(v, x) for x in o))
+                checks.append(_any_of(tuple(_equals(o) for o in options)))
         if "const" in schema:
-            checks.append(lambda v, c=schema["const"]: json_equal(v, c))
+            checks.append(_equals(schema["const"]))
         checks.extend(self._string(schema))
         checks.extend(self._number(schema))
         checks.extend(self._array(schema))
@@ -137,42 +204,29 @@ class Compiler:
         for sub in schema.get("allOf", []):
             checks.append(self.compile(sub))
         if "anyOf" in schema:
-            branches = tuple(self.compile(s) for s in schema["anyOf"])
-            checks.append(lambda v, b=branches: any(f(v) for f in b))
+            checks.append(_any_of(tuple(self.compile(s) for s in schema["anyOf"])))
         if "not" in schema:
-            negated = self.compile(schema["not"])
-            checks.append(lambda v, n=negated: not n(v))
+            checks.append(_not(self.compile(schema["not"])))
         if "if" in schema:
-            cond = self.compile(schema["if"])
-            then = self.compile(schema.get("then", True))
-            other = self.compile(schema.get("else", True))
-            checks.append(lambda v, c=cond, t=then, e=other: t(v) if c(v) else e(v))
+            checks.append(_if_then_else(self.compile(schema["if"]), self.compile(schema.get("then", True)), self.compile(schema.get("else", True))))
         return _all_of(checks)
 
     def _string(self, schema: dict[str, Any]) -> list[Check]:
         out: list[Check] = []
         if "minLength" in schema:
-            out.append(lambda v, n=schema["minLength"]: not isinstance(v, str) or len(v) >= n)
+            out.append(_length(str, schema["minLength"], None))
         if "maxLength" in schema:
-            out.append(lambda v, n=schema["maxLength"]: not isinstance(v, str) or len(v) <= n)
+            out.append(_length(str, None, schema["maxLength"]))
         if "pattern" in schema:
-            search = ecma_regex(schema["pattern"]).search
-            out.append(lambda v, s=search: not isinstance(v, str) or s(v) is not None)
+            out.append(_matches(ecma_regex(schema["pattern"])))
         if "format" in schema and schema["format"] in FORMAT_CHECKS:
             out.append(FORMAT_CHECKS[schema["format"]])
         return out
 
     def _number(self, schema: dict[str, Any]) -> list[Check]:
-        out: list[Check] = []
-
-        def numeric(v: Any) -> bool:
-            return isinstance(v, (int, float)) and not isinstance(v, bool)
-
-        if "minimum" in schema:
-            out.append(lambda v, m=schema["minimum"]: not numeric(v) or v >= m)
-        if "maximum" in schema:
-            out.append(lambda v, m=schema["maximum"]: not numeric(v) or v <= m)
-        return out
+        if "minimum" in schema or "maximum" in schema:
+            return [_between(schema.get("minimum"), schema.get("maximum"))]
+        return []
 
     def _array(self, schema: dict[str, Any]) -> list[Check]:
         out: list[Check] = []
@@ -187,12 +241,10 @@ class Compiler:
                 return True
 
             out.append(items)
-        if "minItems" in schema:
-            out.append(lambda v, n=schema["minItems"]: not isinstance(v, list) or len(v) >= n)
-        if "maxItems" in schema:
-            out.append(lambda v, n=schema["maxItems"]: not isinstance(v, list) or len(v) <= n)
+        if "minItems" in schema or "maxItems" in schema:
+            out.append(_length(list, schema.get("minItems"), schema.get("maxItems")))
         if schema.get("uniqueItems"):
-            out.append(lambda v: not isinstance(v, list) or _unique(v))
+            out.append(_unique_items)
         return out
 
     def _object(self, schema: dict[str, Any]) -> list[Check]:

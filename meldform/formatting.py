@@ -72,7 +72,8 @@ COMPACT = {"naam": format_naam, "adres": format_adres, "organisatie": format_org
 def person_names(doc: dict[str, Any], rol_labels: dict[str, str], lang: str = "nl") -> dict[str, str]:
     """id → how the person reads in the document: 'Noor Bakker (kind)', 'de nieuwe vriend van moeder (partner)'."""
     names: dict[str, str] = {}
-    betrokkenen = doc.get("betrokkenen") if isinstance(doc.get("betrokkenen"), dict) else {}
+    found = doc.get("betrokkenen")
+    betrokkenen: dict[str, Any] = found if isinstance(found, dict) else {}
     for child in betrokkenen.get("kinderen", []) or []:
         if not isinstance(child, dict) or not isinstance(child.get("id"), str):
             continue

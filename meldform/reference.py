@@ -35,7 +35,7 @@ FORMATS = FormatChecker(formats=())
 for _name, _check in FORMAT_CHECKS.items():
     FORMATS.checks(_name)(_check)
 
-MeldformValidator = validators.extend(Draft202012Validator, {"pattern": _pattern_keyword})
+MeldformValidator = validators.extend(Draft202012Validator, {"pattern": _pattern_keyword})  # type: ignore[no-untyped-call]
 
 
 def registry(schemas: SchemaSet) -> Registry[Any]:
@@ -46,7 +46,8 @@ def registry(schemas: SchemaSet) -> Registry[Any]:
 @cache
 def schema_validator() -> Validator:
     schemas = load_schemas()
-    return MeldformValidator(schemas.root, registry=registry(schemas), format_checker=FORMATS)
+    validator: Validator = MeldformValidator(schemas.root, registry=registry(schemas), format_checker=FORMATS)
+    return validator
 
 
 # -- translating jsonschema errors -----------------------------------------------------------------
@@ -56,8 +57,8 @@ _PRIORITY = {"type": 0, "verplicht": 1, "onbekend_veld": 1, "keuze": 2, "vaste_w
 def _structural(error: ValidationError, d: Describer) -> list[tuple[int, Finding]]:
     parts: list[str | int] = list(error.absolute_path)
     schema = error.schema if isinstance(error.schema, dict) else {}
-    keyword = error.validator
-    value = error.validator_value
+    keyword = str(error.validator)
+    value: Any = error.validator_value
     instance = error.instance
     x_code = schema.get("x-code")
     out: list[tuple[str, list[str | int], str, dict[str, Any]]] = []  # code, parts, message key, params
@@ -66,7 +67,7 @@ def _structural(error: ValidationError, d: Describer) -> list[tuple[int, Finding
         for name in value:
             if isinstance(instance, dict) and name not in instance:
                 out.append(("verplicht", [*parts, name], "verplicht", {}))
-    elif keyword in ("additionalProperties", "unevaluatedProperties") or keyword is False:
+    elif keyword in ("additionalProperties", "unevaluatedProperties"):
         known = schema.get("properties", {})
         for key in instance if isinstance(instance, dict) else ():
             if key not in known:
@@ -120,8 +121,8 @@ def _structural(error: ValidationError, d: Describer) -> list[tuple[int, Finding
     elif keyword == "anyOf" and x_code:
         out.append((x_code, parts, x_code, {}))
     elif keyword == "anyOf" and all(set(branch) == {"required"} for branch in value):
-        names = [name for branch in value for name in branch["required"]]
-        out.append(("verplicht", parts, "verplicht_een_van", {"velden": d.quoted_titles(parts, names)}))
+        alternatives = [name for branch in value for name in branch["required"]]
+        out.append(("verplicht", parts, "verplicht_een_van", {"velden": d.quoted_titles(parts, alternatives)}))
     elif keyword == "not":
         out.append(("niet_toegestaan", parts, "niet_toegestaan", {"uitleg": word("gereserveerd", d.lang) if value == {"const": "melder"} else ""}))
     else:

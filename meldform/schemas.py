@@ -165,7 +165,7 @@ class SchemaSet:
             return node
 
         del local_defs  # the root's own $defs come back only if something still refers to them
-        out = rewrite(out, base)
+        out = dict(rewrite(out, base))
         while pending:
             absolute, name = pending.pop()
             if name in defs:
