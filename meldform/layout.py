@@ -114,6 +114,7 @@ class Repeat:
     required_when: tuple[Condition, ...] = ()
     visible_when: tuple[Condition, ...] = ()
     header: bool = False
+    slots: int | None = None  # how many items a fixed form (Word) offers; from ``x-slots``
 
 
 Node = Field | Group | Repeat
@@ -235,7 +236,12 @@ def _object(ctx: _Ctx, key: str, nodes: list[tuple[Schema, str]], annotations: S
         child = _node(ctx, name, sub_nodes)
         if child is None:
             continue
-        child = _with(child, required=name in required, required_when=tuple(cond_required.get(name, ())), visible_when=tuple(cond_visible.get(name, ())))
+        child = _with(
+            child,
+            required=name in required,
+            required_when=tuple(dict.fromkeys(cond_required.get(name, ()))),
+            visible_when=tuple(dict.fromkeys(cond_visible.get(name, ()))),
+        )
         children.append(child)
     label = ctx.t(annotations.get("title")) or key
     return Group(
@@ -278,7 +284,15 @@ def _node(ctx: _Ctx, name: str, nodes: list[tuple[Schema, str]]) -> Node | None:
                 if isinstance(overlay.get("items"), dict):
                     item_nodes.append(ctx.schemas.resolve(overlay["items"], ov_base))
             group = _object(ctx, name, item_nodes, item)
-            return Repeat(key=name, label=label, item=group, help=help_text, min_items=schema.get("minItems", 0), header=bool(schema.get("x-kop")))
+            return Repeat(
+                key=name,
+                label=label,
+                item=group,
+                help=help_text,
+                min_items=schema.get("minItems", 0),
+                header=bool(schema.get("x-kop")),
+                slots=schema.get("x-slots"),
+            )
         if "enum" in item:
             return Field(name, label, ENUM_MULTI, help_text, options=_options(ctx, item), header=bool(schema.get("x-kop")))
         if item.get("x-widget") == "persoon" or schema.get("x-widget") == "personen":

@@ -33,7 +33,7 @@ ENUM_TEXT_KEYWORDS = ("x-enumLabels", "x-enumHelp")
 #: Keyword holding an object whose string values (at any depth) are Dutch texts.
 TREE_TEXT_KEYWORDS = ("x-afwegingskader",)
 #: Extension keywords known to hold no user-facing text.
-NON_TEXT_EXTENSIONS = frozenset({"x-widget", "x-code", "x-vraag", "x-kop", "x-weergave", "x-conclusie", "x-relevantAls"})
+NON_TEXT_EXTENSIONS = frozenset({"x-widget", "x-code", "x-vraag", "x-kop", "x-weergave", "x-conclusie", "x-relevantAls", "x-slots"})
 
 #: Keywords whose value is one subschema.
 SCHEMA_KEYWORDS = (

@@ -1,0 +1,246 @@
+"""Word content controls (``w:sdt``): build them and read them back.
+
+python-docx has no API for content controls, so this module writes the OOXML itself. It knows
+four controls, all inline (run-level, inside a paragraph):
+
+- plain text (``w:text``, optionally ``w:multiLine``),
+- date picker (``w:date`` with a display format; the chosen date is kept in ``w:fullDate``),
+- drop-down list (``w:dropDownList`` of ``w:listItem`` displayText/value pairs),
+- check box (``w14:checkbox``, Word 2010; the document must declare the ``w14`` namespace and
+  list it in ``mc:Ignorable``).
+
+Every control carries a ``w:tag`` (where its value belongs), a ``w:alias`` (the title Word shows on
+the control) and starts out showing its placeholder text (``w:showingPlcHdr``). Reading returns
+:class:`Control` objects; a control still showing its placeholder has ``text is None``: empty.
+
+Nothing here knows about meldingen; ``meldform.form_docx`` decides which control goes where.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+
+from lxml import etree
+
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+W14_NS = "http://schemas.microsoft.com/office/word/2010/wordml"
+MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+NSMAP = {"w": W_NS, "w14": W14_NS}
+
+# Word's own limit for the tag and title of a content control (the properties dialog takes 64).
+MAX_TAG = 64
+MAX_ALIAS = 64
+
+PLACEHOLDER_STYLE = "PlaceholderText"  # the style id of Word's built-in "Placeholder Text"
+PLACEHOLDER_COLOR = "808080"
+CHECKED_GLYPH = "\u2612"  # ☒
+UNCHECKED_GLYPH = "\u2610"  # ☐
+CHECKBOX_FONT = "MS Gothic"
+
+TEXT, DATE, DROPDOWN, CHECKBOX, OTHER = "text", "date", "dropdown", "checkbox", "other"
+
+
+def w(name: str) -> str:
+    return f"{{{W_NS}}}{name}"
+
+
+def w14(name: str) -> str:
+    return f"{{{W14_NS}}}{name}"
+
+
+def _sub(parent: etree._Element, tag: str, **attrs: str) -> etree._Element:
+    element = etree.SubElement(parent, tag)
+    for key, value in attrs.items():
+        element.set(key, value)
+    return element
+
+
+def clip(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "\u2026"
+
+
+# -- building ------------------------------------------------------------------------------------
+def _sdt(
+    tag: str, alias: str, sdt_id: int, placeholder: str | None, rpr: Sequence[etree._Element] = ()
+) -> tuple[etree._Element, etree._Element, etree._Element]:
+    """The skeleton: ``w:sdt`` with its properties and an empty content; returns (sdt, sdtPr, sdtContent)."""
+    if len(tag) > MAX_TAG:
+        raise ValueError(f"tag longer than {MAX_TAG} characters: {tag!r}")
+    sdt = etree.Element(w("sdt"), nsmap=NSMAP)
+    pr = _sub(sdt, w("sdtPr"))
+    if rpr:
+        run_pr = _sub(pr, w("rPr"))
+        run_pr.extend(rpr)
+    _sub(pr, w("alias"), **{w("val"): clip(alias, MAX_ALIAS)})
+    _sub(pr, w("tag"), **{w("val"): tag})
+    _sub(pr, w("id"), **{w("val"): str(sdt_id)})
+    _sub(pr, w("lock"), **{w("val"): "sdtLocked"})  # the control cannot be deleted; its content can be edited
+    if placeholder is not None:
+        _sub(pr, w("showingPlcHdr"))
+    content = _sub(sdt, w("sdtContent"))
+    if placeholder is not None:
+        run = _sub(content, w("r"))
+        run_pr = _sub(run, w("rPr"))
+        _sub(run_pr, w("rStyle"), **{w("val"): PLACEHOLDER_STYLE})
+        _sub(run_pr, w("color"), **{w("val"): PLACEHOLDER_COLOR})  # also where an editor ignores the style
+        _add_text(run, placeholder)
+    return sdt, pr, content
+
+
+def _add_text(run: etree._Element, text: str) -> None:
+    """Text into a run: ``w:t`` pieces with ``w:br`` for new lines and ``w:tab`` for tabs."""
+    lines = text.split("\n")
+    for number, line in enumerate(lines):
+        if number:
+            _sub(run, w("br"))
+        for piece_number, piece in enumerate(line.split("\t")):
+            if piece_number:
+                _sub(run, w("tab"))
+            if piece:
+                t = _sub(run, w("t"))
+                t.text = piece
+                if piece != piece.strip():
+                    t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+
+
+def plain_text(tag: str, alias: str, placeholder: str, sdt_id: int, *, multiline: bool = False) -> etree._Element:
+    sdt, pr, _ = _sdt(tag, alias, sdt_id, placeholder)
+    text = _sub(pr, w("text"))
+    if multiline:
+        text.set(w("multiLine"), "1")
+    return sdt
+
+
+def date_picker(tag: str, alias: str, placeholder: str, sdt_id: int, *, date_format: str = "d-M-yyyy", lid: str = "nl-NL") -> etree._Element:
+    sdt, pr, _ = _sdt(tag, alias, sdt_id, placeholder)
+    date = _sub(pr, w("date"))
+    _sub(date, w("dateFormat"), **{w("val"): date_format})
+    _sub(date, w("lid"), **{w("val"): lid})
+    _sub(date, w("storeMappedDataAs"), **{w("val"): "dateTime"})
+    _sub(date, w("calendar"), **{w("val"): "gregorian"})
+    return sdt
+
+
+def dropdown(tag: str, alias: str, placeholder: str, sdt_id: int, items: Iterable[tuple[str, str]]) -> etree._Element:
+    """A drop-down list; ``items`` are (display text, value) pairs."""
+    sdt, pr, _ = _sdt(tag, alias, sdt_id, placeholder)
+    lst = _sub(pr, w("dropDownList"))
+    for display, value in items:
+        _sub(lst, w("listItem"), **{w("displayText"): display, w("value"): value})
+    return sdt
+
+
+def checkbox(tag: str, alias: str, sdt_id: int, *, checked: bool = False) -> etree._Element:
+    font = etree.Element(w("rFonts"))
+    for attr in ("ascii", "eastAsia", "hAnsi"):
+        font.set(w(attr), CHECKBOX_FONT)
+    font.set(w("hint"), "eastAsia")
+    sdt, pr, content = _sdt(tag, alias, sdt_id, None, rpr=[font])
+    box = _sub(pr, w14("checkbox"))
+    _sub(box, w14("checked"), **{w14("val"): "1" if checked else "0"})
+    _sub(box, w14("checkedState"), **{w14("val"): f"{ord(CHECKED_GLYPH):04X}", w14("font"): CHECKBOX_FONT})
+    _sub(box, w14("uncheckedState"), **{w14("val"): f"{ord(UNCHECKED_GLYPH):04X}", w14("font"): CHECKBOX_FONT})
+    run = _sub(content, w("r"))
+    run_pr = _sub(run, w("rPr"))
+    run_pr.append(etree.fromstring(etree.tostring(font)))
+    t = _sub(run, w("t"))
+    t.text = CHECKED_GLYPH if checked else UNCHECKED_GLYPH
+    return sdt
+
+
+# -- reading ---------------------------------------------------------------------------------------
+@dataclass
+class Control:
+    """One content control as found in a document.
+
+    ``text`` is what the control shows, or ``None`` while it shows its placeholder (or nothing).
+    """
+
+    tag: str
+    alias: str
+    kind: str
+    text: str | None
+    full_date: str | None = None
+    checked: bool | None = None
+    items: list[tuple[str, str]] = field(default_factory=list)
+    element: etree._Element | None = field(default=None, repr=False, compare=False)
+
+
+_ON = {"1", "true", "on"}
+
+
+def _val(element: etree._Element | None, attr: str | None = None) -> str | None:
+    if element is None:
+        return None
+    value = element.get(attr or w("val"))
+    return value if value is None else str(value)
+
+
+def _is_on(element: etree._Element | None, attr: str | None = None) -> bool:
+    """An OOXML on/off property: present without a value means on."""
+    if element is None:
+        return False
+    value = _val(element, attr)
+    return value is None or value.lower() in _ON
+
+
+def content_text(content: etree._Element) -> str:
+    """The visible text of ``w:sdtContent``: runs, tabs and line breaks; paragraphs on new lines.
+
+    Deleted text of tracked changes (``w:delText``) is not visible and is skipped.
+    """
+    parts: list[str] = []
+    paragraphs = 0
+    for element in content.iter():
+        tag = element.tag
+        if tag == w("p"):
+            if paragraphs:
+                parts.append("\n")
+            paragraphs += 1
+        elif tag == w("t"):
+            parts.append(element.text or "")
+        elif tag == w("tab"):
+            parts.append("\t")
+        elif tag in (w("br"), w("cr")):
+            parts.append("\n")
+        elif tag == w("noBreakHyphen"):
+            parts.append("-")
+    return "".join(parts)
+
+
+def read_control(sdt: etree._Element) -> Control:
+    pr = sdt.find(w("sdtPr"))
+    content = sdt.find(w("sdtContent"))
+    if pr is None:
+        pr = etree.Element(w("sdtPr"))
+    tag = _val(pr.find(w("tag"))) or ""
+    alias = _val(pr.find(w("alias"))) or ""
+    text: str | None = content_text(content) if content is not None else ""
+    if _is_on(pr.find(w("showingPlcHdr"))):
+        text = None
+    box = pr.find(w14("checkbox"))
+    if box is not None:
+        checked_el = box.find(w14("checked"))
+        if checked_el is not None:
+            checked = _is_on(checked_el, w14("val"))
+        else:
+            checked = CHECKED_GLYPH in (text or "")
+        return Control(tag, alias, CHECKBOX, text, checked=checked, element=sdt)
+    date = pr.find(w("date"))
+    if date is not None:
+        return Control(tag, alias, DATE, text, full_date=_val(date, w("fullDate")), element=sdt)
+    lst = pr.find(w("dropDownList"))
+    if lst is None:
+        lst = pr.find(w("comboBox"))
+    if lst is not None:
+        items = [(_val(item, w("displayText")) or _val(item, w("value")) or "", _val(item, w("value")) or "") for item in lst.findall(w("listItem"))]
+        return Control(tag, alias, DROPDOWN, text, items=items, element=sdt)
+    kind = TEXT if pr.find(w("text")) is not None else OTHER
+    return Control(tag, alias, kind, text, element=sdt)
+
+
+def iter_controls(root: etree._Element) -> Iterator[Control]:
+    """Every content control under ``root`` in document order (nested ones too)."""
+    for sdt in root.iter(w("sdt")):
+        yield read_control(sdt)

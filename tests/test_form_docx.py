@@ -1,0 +1,550 @@
+"""The blank Word form with content controls, and ``meldform import`` (issue items 3-5).
+
+The round trip fills a blank form the way Word does when a person fills it in (the placeholder
+run replaced by the text, ``w:showingPlcHdr`` removed, ``w:fullDate`` set by the date picker, the
+chosen list item's display text shown, the check box's ``w14:checked`` set), saves it, imports it
+and expects the example back exactly.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import io
+import json
+import os
+import shutil
+import subprocess
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import docx
+import pytest
+from click.testing import CliRunner, Result
+from lxml import etree
+
+from meldform import sdt
+from meldform.cli import main
+from meldform.findings import FOUT, is_valid
+from meldform.form_docx import blank_docx, control_tag, form_controls, import_docx, slot_count
+from meldform.layout import (
+    BOOLEAN,
+    DATE,
+    ENUM,
+    ENUM_MULTI,
+    HIDDEN,
+    PERSONS,
+    TEXT_LIST,
+    TRISTATE,
+    Field,
+    Group,
+    Layout,
+    Option,
+    Repeat,
+    build_layout,
+)
+from meldform.loading import load_document
+from meldform.validation import validate
+
+TODAY = dt.date(2026, 11, 28)
+REPO = Path(__file__).resolve().parents[1]
+EXAMPLES = sorted(p for pattern in ("*.json", "*.yaml", "*.yml") for p in (REPO / "examples").glob(pattern))
+SECTORS = ["onderwijs", "kinderopvang", "jeugdhulp", "pleegzorg", "wijkteam", "gezondheidszorg", "maatschappelijke_ondersteuning", "justitie"]
+SOORTEN = ["melding", "advies"]
+IDENTIFYING = {"naam", "burgerservicenummer", "adres", "geboortedatum", "telefoon", "schoolOfOpvang", "omschrijving", "dossiernummer"}
+W = sdt.W_NS
+W14 = sdt.W14_NS
+
+
+def q(name: str) -> str:
+    return f"{{{W}}}{name}"
+
+
+def q14(name: str) -> str:
+    return f"{{{W14}}}{name}"
+
+
+_BLANKS: dict[tuple[str, str], bytes] = {}
+
+
+def blank(soort: str, sector: str) -> bytes:
+    if (soort, sector) not in _BLANKS:
+        _BLANKS[soort, sector] = blank_docx(build_layout(soort, sector, "nl"))
+    return _BLANKS[soort, sector]
+
+
+def example(path: Path) -> dict[str, Any]:
+    data = load_document(str(path)).data
+    assert isinstance(data, dict)
+    return data
+
+
+def sdts_by_tag(document: Any) -> dict[str, Any]:
+    found: dict[str, Any] = {}
+    for element in document.element.body.iter(q("sdt")):
+        tag = element.find(f"{q('sdtPr')}/{q('tag')}")
+        if tag is not None:
+            found[tag.get(q("val"))] = element
+    return found
+
+
+def run_cli(*args: str) -> Result:
+    result = CliRunner().invoke(main, list(args))
+    assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
+    assert "Traceback" not in result.output
+    assert "Traceback" not in (result.stderr or "")
+    return result
+
+
+# -- filling a control the way Word does -------------------------------------------------------------
+def _clear_content(element: Any) -> Any:
+    """Word drops the placeholder: the ``showingPlcHdr`` flag and the placeholder run(s)."""
+    pr = element.find(q("sdtPr"))
+    flag = pr.find(q("showingPlcHdr"))
+    if flag is not None:
+        pr.remove(flag)
+    content = element.find(q("sdtContent"))
+    for child in list(content):
+        content.remove(child)
+    return content
+
+
+def _run_with_text(content: Any, pr: Any, value: str) -> None:
+    run = etree.SubElement(content, q("r"))
+    own = pr.find(q("rPr"))
+    if own is not None:
+        run.append(etree.fromstring(etree.tostring(own)))
+    for number, line in enumerate(value.split("\n")):
+        if number:
+            etree.SubElement(run, q("br"))
+        t = etree.SubElement(run, q("t"))
+        t.text = line
+        t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+
+
+def type_text(element: Any, value: str) -> None:
+    """A person types ``value`` into a plain text (or any) control."""
+    pr = element.find(q("sdtPr"))
+    _run_with_text(_clear_content(element), pr, value)
+
+
+def pick_date(element: Any, iso: str) -> None:
+    pr = element.find(q("sdtPr"))
+    day = dt.date.fromisoformat(iso)
+    pr.find(q("date")).set(q("fullDate"), f"{iso}T00:00:00Z")
+    _run_with_text(_clear_content(element), pr, f"{day.day}-{day.month}-{day.year}")
+
+
+def pick_item(element: Any, value: str) -> None:
+    """Choose the list item whose ``w:value`` is ``value``: Word shows its display text."""
+    pr = element.find(q("sdtPr"))
+    lst = pr.find(q("dropDownList"))
+    items = {item.get(q("value")): item.get(q("displayText")) for item in lst.findall(q("listItem"))}
+    assert value in items, (value, items)
+    lst.set(q("lastValue"), value)
+    _run_with_text(_clear_content(element), pr, items[value])
+
+
+def tick(element: Any, checked: bool = True) -> None:
+    box = element.find(f"{q('sdtPr')}/{q14('checkbox')}")
+    box.find(q14("checked")).set(q14("val"), "1" if checked else "0")
+    content = element.find(q("sdtContent"))
+    t = next(content.iter(q("t")))
+    t.text = "\u2612" if checked else "\u2610"
+
+
+def leaves(group: Group, parts: tuple[str | int, ...], value: dict[str, Any]) -> Iterator[tuple[tuple[str | int, ...], Field, Any]]:
+    """(place, field, value) of every leaf value of ``value`` that the layout knows."""
+    for node in group.children:
+        if node.key not in value:
+            continue
+        sub, path = value[node.key], (*parts, node.key)
+        if isinstance(node, Field):
+            if node.kind != HIDDEN:
+                yield path, node, sub
+        elif isinstance(node, Group):
+            yield from leaves(node, path, sub)
+        else:
+            for index, item in enumerate(sub):
+                yield from leaves(node.item, (*path, index), item)
+
+
+def in_option_order(layout: Layout, data: dict[str, Any]) -> dict[str, Any]:
+    """``data`` with every multiple choice (check boxes) in the order of its options.
+
+    A row of check boxes has no order of its own, so the import lists the ticked options in the
+    schema's order; an example may list them by importance.
+    """
+    copy = json.loads(json.dumps(data))
+    for _parts, node, value in leaves(layout.root, (), copy):
+        if node.kind == ENUM_MULTI:
+            order = [o.value for o in node.options]
+            value.sort(key=order.index)
+    return copy
+
+
+def fill(layout: Layout, data: dict[str, Any], form: bytes) -> Any:
+    """The blank ``form`` filled in with ``data``, as a python-docx Document."""
+    document = docx.Document(io.BytesIO(form))
+    controls = sdts_by_tag(document)
+    for parts, node, value in leaves(layout.root, (), data):
+        if node.kind == ENUM_MULTI:
+            for option in value:
+                tick(controls[control_tag(parts, option)])
+            continue
+        element = controls[control_tag(parts)]
+        if node.kind in (BOOLEAN, TRISTATE):
+            pick_item(element, json.dumps(value))
+        elif node.kind == ENUM:
+            pick_item(element, value)
+        elif node.kind == DATE:
+            pick_date(element, value)
+        elif node.kind == TEXT_LIST:
+            type_text(element, "\n".join(value))
+        elif node.kind == PERSONS:
+            type_text(element, ", ".join(value))
+        else:
+            type_text(element, str(value))
+    return document
+
+
+def save(document: Any) -> bytes:
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+# -- the blank form ----------------------------------------------------------------------------------
+@pytest.mark.parametrize("soort", SOORTEN)
+@pytest.mark.parametrize("sector", SECTORS)
+def test_blank_form_opens_and_tags_are_unique(soort: str, sector: str) -> None:
+    layout = build_layout(soort, sector, "nl")
+    document = docx.Document(io.BytesIO(blank(soort, sector)))
+    tags = [el.find(f"{q('sdtPr')}/{q('tag')}").get(q("val")) for el in document.element.body.iter(q("sdt"))]
+    assert tags, "no content controls"
+    assert len(tags) == len(set(tags)), "duplicate tags"
+    assert all(0 < len(tag) <= sdt.MAX_TAG for tag in tags)
+    assert set(tags) == {spec.tag for spec in form_controls(layout)}
+    # every control starts out showing its placeholder (check boxes: unticked)
+    for control in sdt.iter_controls(document.element.body):
+        if control.kind == sdt.CHECKBOX:
+            assert control.checked is False
+        else:
+            assert control.text is None, control.tag
+        assert control.alias
+    # the w14 check boxes may be ignored by older readers
+    assert "w14" in document.element.get(f"{{{sdt.MC_NS}}}Ignorable", "").split()
+    # the structure: headings and two-column tables
+    styles = {p.style.name for p in document.paragraphs}
+    assert {"Heading 1", "Heading 2"} <= styles
+    assert document.tables and all(len(t.columns) == 2 for t in document.tables)
+
+
+@pytest.mark.parametrize("soort", SOORTEN)
+@pytest.mark.parametrize("sector", SECTORS)
+def test_dropdowns_list_exactly_the_layout_labels(soort: str, sector: str) -> None:
+    layout = build_layout(soort, sector, "nl")
+    controls = {c.tag: c for c in sdt.iter_controls(docx.Document(io.BytesIO(blank(soort, sector))).element.body)}
+    seen = 0
+    for spec in form_controls(layout):
+        control = controls[spec.tag]
+        kind = spec.field.kind
+        if kind == ENUM:
+            assert control.kind == sdt.DROPDOWN
+            assert [d for d, _ in control.items] == [o.label for o in spec.field.options]
+            assert [v for _, v in control.items] == [o.value for o in spec.field.options]
+            seen += 1
+        elif kind == BOOLEAN:
+            assert control.items == [("Ja", "true"), ("Nee", "false")]
+        elif kind == TRISTATE:
+            assert control.items == [("Ja", "true"), ("Nee", "false"), ("Niet beantwoord", "null")]
+        elif kind == DATE:
+            assert control.kind == sdt.DATE
+        elif kind == ENUM_MULTI:
+            assert control.kind == sdt.CHECKBOX
+        else:
+            assert control.kind == sdt.TEXT
+    assert seen
+
+
+def test_sector_wording_of_the_afwegingskader_is_in_the_form() -> None:
+    for sector in SECTORS:
+        layout = build_layout("melding", sector, "nl")
+        document = docx.Document(io.BytesIO(blank("melding", sector)))
+        aliases = {c.alias for c in sdt.iter_controls(document.element.body)}
+        text = "\n".join(p.text for p in document.paragraphs)
+        assert layout.root.label in text
+        question = next(spec.field.label for spec in form_controls(layout) if spec.parts[:1] == ("afweging",))
+        assert sdt.clip(question, sdt.MAX_ALIAS) in aliases
+
+
+@pytest.mark.parametrize("sector", SECTORS)
+def test_advies_form_has_no_identifying_fields(sector: str) -> None:
+    layout = build_layout("advies", sector, "nl")
+    specs = list(form_controls(layout))
+    assert specs
+    for spec in specs:
+        names = {p for p in spec.parts if isinstance(p, str)}
+        if {"betrokkenen", "eerdereContacten"} & names:
+            assert not IDENTIFYING & names, spec.tag
+    controls = list(sdt.iter_controls(docx.Document(io.BytesIO(blank("advies", sector))).element.body))
+    for control in controls:
+        segments = set(control.tag.replace("#", "/").split("/"))
+        if "betrokkenen" in segments or "eerdereContacten" in segments:
+            assert not IDENTIFYING & segments, control.tag
+
+
+def test_slots_cover_the_examples() -> None:
+    for path in EXAMPLES:
+        data = example(path)
+        layout = build_layout(data["soort"], data["sector"], "nl")
+        for parts, node in layout.walk():
+            if isinstance(node, Repeat) and 0 not in parts:
+                assert len(_value_at(data, parts)) <= slot_count(node), (path.name, parts)
+
+
+# -- the round trip ----------------------------------------------------------------------------------
+@pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.name)
+def test_round_trip_of_every_example(path: Path) -> None:
+    data = example(path)
+    layout = build_layout(data["soort"], data["sector"], "nl")
+    filled = save(fill(layout, data, blank(data["soort"], data["sector"])))
+    result = import_docx(filled)
+    assert result.problems == []
+    assert result.document == in_option_order(layout, data)
+    findings = validate(result.document, today=TODAY)
+    assert is_valid(findings), [f for f in findings if f.ernst == FOUT]
+
+
+def without_empty_containers(value: Any) -> Any:
+    """A form has no way to say "an empty list" or "an empty object": those import as absent."""
+    if isinstance(value, dict):
+        cleaned = {k: without_empty_containers(v) for k, v in value.items()}
+        return {k: v for k, v in cleaned.items() if v not in ({}, [])}
+    if isinstance(value, list):
+        return [without_empty_containers(v) for v in value]
+    return value
+
+
+def test_round_trip_of_generated_documents() -> None:
+    """Realistic random documents (tests/factory.py) of every sector and soort come back as well."""
+    try:
+        from tests import factory
+    except ImportError:  # tests/ is not a package: pytest puts tests/ itself on sys.path
+        import factory  # type: ignore[no-redef]
+
+    count = 0
+    for data in factory.make_documents(12, seed=5):
+        layout = build_layout(data["soort"], data["sector"], "nl")
+        if any(isinstance(node, Repeat) and len(_value_at(data, parts)) > slot_count(node) for parts, node in layout.walk() if 0 not in parts):
+            continue  # more items than slots: cannot be typed into this form
+        result = import_docx(save(fill(layout, data, blank(data["soort"], data["sector"]))))
+        assert result.problems == []
+        assert result.document == without_empty_containers(in_option_order(layout, data))
+        count += 1
+    assert count >= 10
+
+
+def _value_at(data: Any, parts: tuple[str | int, ...]) -> list[Any]:
+    for part in parts:
+        data = data.get(part) if isinstance(data, dict) else None
+    return data if isinstance(data, list) else []
+
+
+def test_round_trip_through_the_cli(tmp_path: Path) -> None:
+    path = REPO / "examples" / "onderwijs-vo-partnergeweld.json"
+    data = example(path)
+    layout = build_layout(data["soort"], data["sector"], "nl")
+    form = tmp_path / "ingevuld.docx"
+    form.write_bytes(save(fill(layout, data, blank(data["soort"], data["sector"]))))
+    result = run_cli("import", str(form))
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout) == in_option_order(layout, data)
+    assert "\\u" not in result.stdout  # ensure_ascii=False
+
+
+def test_round_trip_of_an_english_form() -> None:
+    data = example(REPO / "examples" / "advies-onderwijs-po-meisjesbesnijdenis.json")
+    layout = build_layout(data["soort"], data["sector"], "en")
+    filled = save(fill(layout, data, blank_docx(layout)))
+    for lang in ("nl", "en"):
+        result = import_docx(filled, lang=lang)
+        assert result.problems == []
+        assert result.document == in_option_order(layout, data)
+
+
+def test_a_new_schema_property_needs_no_code_change(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A property added to the layout appears as a control and is imported, by the layout alone."""
+    base = build_layout("melding", "onderwijs", "nl")
+    extra = Group(
+        "nazorg",
+        "Nazorg",
+        (
+            Field("gesprekken", "Aantal gesprekken", "integer", required=True),
+            Field("afspraak", "Afspraak", "text"),
+            Field("soortNazorg", "Soort nazorg", ENUM, options=(Option("kort", "Kort"), Option("lang", "Lang"))),
+        ),
+    )
+    sector_group = base.root.child("sectorSpecifiek")
+    assert isinstance(sector_group, Group)
+    new_sector = dataclasses.replace(sector_group, children=(*sector_group.children, Field("vakantieschool", "Vakantieschool", BOOLEAN)))
+    children = tuple(new_sector if c.key == "sectorSpecifiek" else c for c in base.root.children)
+    layout = dataclasses.replace(base, root=dataclasses.replace(base.root, children=(*children, extra)))
+    monkeypatch.setattr("meldform.form_docx.build_layout", lambda soort, sector, lang="nl": layout)
+
+    form = blank_docx(layout)
+    tags = {c.tag for c in sdt.iter_controls(docx.Document(io.BytesIO(form)).element.body)}
+    assert {"/nazorg/gesprekken", "/nazorg/afspraak", "/nazorg/soortNazorg", "/sectorSpecifiek/vakantieschool"} <= tags
+    data = {"nazorg": {"gesprekken": 3, "soortNazorg": "lang"}, "sectorSpecifiek": {"vakantieschool": False}}
+    result = import_docx(save(fill(layout, data, form)))
+    assert result.problems == []
+    assert result.document == {"schemaVersie": "1.0", "soort": "melding", "sector": "onderwijs", **data}
+
+
+def test_hidden_fields_come_from_the_form_metadata() -> None:
+    with zipfile.ZipFile(io.BytesIO(blank("advies", "wijkteam"))) as archive:
+        custom = archive.read("docProps/custom.xml").decode("utf-8")
+    assert "meldform:soort" in custom and "meldform:sector" in custom
+    result = import_docx(blank("advies", "wijkteam"))
+    assert result.document == {"schemaVersie": "1.0", "soort": "advies", "sector": "wijkteam"}
+
+
+def test_empty_slots_and_placeholders_are_ignored() -> None:
+    data = example(REPO / "examples" / "kinderopvang-dagopvang-verwaarlozing.json")
+    layout = build_layout(data["soort"], data["sector"], "nl")
+    document = fill(layout, data, blank(data["soort"], data["sector"]))
+    # a person types in the last slot and deletes it again: the slot stays empty
+    repeat = layout.node_at(("betrokkenen", "kinderen"))
+    assert isinstance(repeat, Repeat) and len(data["betrokkenen"]["kinderen"]) < slot_count(repeat)
+    last = slot_count(repeat) - 1
+    type_text(sdts_by_tag(document)[control_tag(("betrokkenen", "kinderen", last, "id"))], "   ")
+    assert import_docx(save(document)).document == in_option_order(layout, data)
+
+
+# -- unfilled and badly filled forms ----------------------------------------------------------------------
+@pytest.mark.parametrize("soort", SOORTEN)
+def test_unfilled_form_imports_with_verplicht_findings(soort: str, tmp_path: Path) -> None:
+    result = import_docx(blank(soort, "onderwijs"))
+    assert result.problems == []
+    codes = {f.code for f in validate(result.document)}
+    assert "verplicht" in codes
+    form = tmp_path / "leeg.docx"
+    form.write_bytes(blank(soort, "onderwijs"))
+    cli = run_cli("import", str(form))
+    assert cli.exit_code == 1
+    assert json.loads(cli.stdout)["soort"] == soort
+    assert "[verplicht]" in cli.stderr
+
+
+def test_a_word_in_a_number_control_is_reported_by_label(tmp_path: Path) -> None:
+    data = example(REPO / "examples" / "onderwijs-vo-partnergeweld.json")
+    layout = build_layout(data["soort"], data["sector"], "nl")
+    document = fill(layout, data, blank(data["soort"], data["sector"]))
+    type_text(sdts_by_tag(document)[control_tag(("betrokkenen", "kinderen", 1, "leeftijd"))], "acht jaar")
+    form = tmp_path / "formulier.docx"
+    form.write_bytes(save(document))
+
+    result = import_docx(form.read_bytes())
+    assert result.problems == ["Betrokkenen › Kind 2 › Leeftijd (jaren): is geen geheel getal"]
+
+    cli = run_cli("import", str(form))
+    assert cli.exit_code == 1
+    assert "Leeftijd (jaren)" in cli.stderr and "Kind 2" in cli.stderr
+    assert "acht jaar" not in cli.stderr  # the control is named, its content is not echoed
+    imported = json.loads(cli.stdout)  # the rest is still output
+    assert imported["kenmerk"] == data["kenmerk"]
+    assert "leeftijd" not in imported["betrokkenen"]["kinderen"][1]
+
+
+def test_unreadable_values_are_reported_per_control() -> None:
+    data = example(REPO / "examples" / "onderwijs-vo-partnergeweld.json")
+    layout = build_layout(data["soort"], data["sector"], "nl")
+    document = fill(layout, data, blank(data["soort"], data["sector"]))
+    controls = sdts_by_tag(document)
+    type_text(controls[control_tag(("datum",))], "gisteren")  # a date typed over the picker's value
+    controls[control_tag(("datum",))].find(f"{q('sdtPr')}/{q('date')}").attrib.pop(q("fullDate"), None)
+    type_text(controls[control_tag(("betrokkenen", "kinderen", 0, "geslacht"))], "jongen")
+    result = import_docx(save(document))
+    assert result.problems == [
+        "Datum van de melding: is geen geldige datum (gebruik d-m-jjjj)",
+        "Betrokkenen › Kind 1 › Geslacht: is geen van de keuzes in de lijst",
+    ]
+    assert "datum" not in result.document and "geslacht" not in result.document["betrokkenen"]["kinderen"][0]
+
+
+def test_dates_typed_as_text_are_read() -> None:
+    data = example(REPO / "examples" / "onderwijs-vo-partnergeweld.json")
+    layout = build_layout(data["soort"], data["sector"], "nl")
+    for typed in ("3-2-2026", "03-02-2026", "2026-02-03"):
+        document = fill(layout, data, blank(data["soort"], data["sector"]))
+        type_text(sdts_by_tag(document)[control_tag(("datum",))], typed)
+        assert import_docx(save(document)).document["datum"] == "2026-02-03"
+
+
+# -- not a form -------------------------------------------------------------------------------------------
+def _one_line_exit_2(result: Result) -> None:
+    assert result.exit_code == 2, (result.exit_code, result.stderr)
+    assert result.stdout == ""
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("meldform: ")
+
+
+def test_an_ordinary_word_file_is_no_form(tmp_path: Path) -> None:
+    path = tmp_path / "brief.docx"
+    document = docx.Document()
+    document.add_paragraph("Beste collega,")
+    document.save(str(path))
+    result = run_cli("import", str(path))
+    _one_line_exit_2(result)
+    assert "geen meldform-formulier" in result.stderr
+
+
+def test_a_text_file_renamed_docx_is_no_form(tmp_path: Path) -> None:
+    path = tmp_path / "nep.docx"
+    path.write_text("dit is geen Word-bestand\n", encoding="utf-8")
+    result = run_cli("import", str(path))
+    _one_line_exit_2(result)
+    assert "geen Word-bestand" in result.stderr
+
+
+def test_other_broken_inputs_never_crash(tmp_path: Path) -> None:
+    not_word = tmp_path / "archief.docx"
+    with zipfile.ZipFile(not_word, "w") as archive:
+        archive.writestr("iets.txt", "hallo")
+    truncated = tmp_path / "half.docx"
+    truncated.write_bytes(blank("melding", "onderwijs")[:5000])
+    for path in (not_word, truncated, tmp_path / "bestaat-niet.docx"):
+        _one_line_exit_2(run_cli("import", str(path)))
+
+
+def test_a_form_that_lost_its_tags_is_refused() -> None:
+    document = docx.Document(io.BytesIO(blank("melding", "onderwijs")))
+    for tag in document.element.body.iter(q("tag")):
+        tag.set(q("val"), "")
+    with pytest.raises(Exception, match="geen invulvelden"):
+        import_docx(save(document))
+
+
+# -- LibreOffice -------------------------------------------------------------------------------------------
+@pytest.mark.libreoffice
+def test_blank_form_opens_in_libreoffice(tmp_path: Path) -> None:
+    binary = shutil.which("libreoffice") or shutil.which("soffice")
+    if binary is None:
+        if os.environ.get("MELDFORM_REQUIRE_REAL_TOOLS") == "1":
+            pytest.fail("LibreOffice is required (MELDFORM_REQUIRE_REAL_TOOLS=1) but not installed")
+        pytest.skip("LibreOffice is not installed")
+    form = tmp_path / "formulier.docx"
+    form.write_bytes(blank("melding", "gezondheidszorg"))
+    out = tmp_path / "pdf"
+    profile = (tmp_path / "lo-profiel").as_uri()  # own profile: runs next to an open LibreOffice
+    subprocess.run(
+        [binary, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "pdf", "--outdir", str(out), str(form)],
+        check=True,
+        timeout=180,
+        capture_output=True,
+    )
+    pdf = out / "formulier.pdf"
+    assert pdf.is_file() and pdf.stat().st_size > 1000
+    assert pdf.read_bytes().startswith(b"%PDF")
