@@ -148,8 +148,8 @@ WORDS: dict[str, dict[str, str]] = {
     "nr": {"nl": "nr.", "en": "no."},
     "of": {"nl": "of", "en": "or"},
     "quote_hint": {
-        "nl": ' (zet de waarde tussen aanhalingstekens, bijvoorbeeld "012345672"; zonder aanhalingstekens wordt het een getal)',
-        "en": ' (put the value in quotes, e.g. "012345672"; without quotes it becomes a number)',
+        "nl": " (zet de waarde tussen aanhalingstekens; zonder aanhalingstekens wordt het een getal en verdwijnt bijvoorbeeld een voorloopnul)",
+        "en": " (put the value in quotes; without quotes it becomes a number and, for example, a leading zero is lost)",
     },
     "andere_sector": {"nl": " (dit veld hoort bij sector {sector})", "en": " (this field belongs to sector {sector})"},
     "datum_melding": {"nl": "de datum van de melding", "en": "the date of the melding"},

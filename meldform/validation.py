@@ -88,7 +88,21 @@ def validate(data: Any, *, lang: str = "nl", today: dt.date | None = None) -> li
             continue
         text = finding_text(rule_finding.code, lang, veld=describer.field(rule_finding.parts), **_localize(rule_finding.params, lang))
         findings.append(Finding(rule_finding.ernst, rule_finding.code, rule_finding.pad, text))
-    return findings
+    return sorted(findings, key=_document_order)
+
+
+@cache
+def _top_level_order() -> dict[str, int]:
+    return {key: index for index, key in enumerate(load_schemas().root["properties"])}
+
+
+def _document_order(finding: Finding) -> tuple[int, int, tuple[tuple[int, int | str], ...]]:
+    """Errors before warnings; then as the fields stand in the document (array items by number)."""
+    parts = finding.pad.split("/")[1:]
+    order = _top_level_order()
+    top = order.get(parts[0], len(order)) if parts else -1
+    natural = tuple((0, int(p)) if p.isdigit() else (1, p) for p in parts[1:])
+    return (0 if finding.ernst == FOUT else 1, top, natural)
 
 
 def _localize(params: dict[str, Any], lang: str) -> dict[str, Any]:
