@@ -185,7 +185,14 @@ def _condition_of(if_schema: Schema) -> Condition | None:
     ((key, sub),) = props.items()
     if "const" not in sub:
         return None
-    return Condition(key, sub["const"])
+    value = sub["const"]
+    if key in if_schema.get("required", []):
+        return Condition(key, value)
+    if isinstance(value, bool):
+        # Without `required` the `if` also holds when the key is absent: for a yes/no field
+        # that is "not the other answer".
+        return Condition(key, not value, negate=True)
+    return None
 
 
 def _conditions(nodes: list[tuple[Schema, str]]) -> tuple[dict[str, list[Condition]], dict[str, list[Condition]], set[str]]:
@@ -193,10 +200,13 @@ def _conditions(nodes: list[tuple[Schema, str]]) -> tuple[dict[str, list[Conditi
     required: dict[str, list[Condition]] = {}
     visible: dict[str, list[Condition]] = {}
     excluded: set[str] = set()
-    for node, _ in nodes:
-        names = node.get("propertyNames", {}).get("not", {}).get("enum", [])
-        if node.get("propertyNames", {}).get("x-code") == "advies_identificerend":
-            excluded.update(names)
+    conditional = [(n, n) for n, _ in nodes] + [(n, sub) for n, _ in nodes for sub in n.get("allOf", []) if isinstance(sub, dict)]
+    for node, source in conditional:
+        if source is node:
+            names = node.get("propertyNames", {}).get("not", {}).get("enum", [])
+            if node.get("propertyNames", {}).get("x-code") == "advies_identificerend":
+                excluded.update(names)
+        node = source
         cond = _condition_of(node["if"]) if "if" in node else None
         if cond is None:
             continue

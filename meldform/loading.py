@@ -54,7 +54,18 @@ class Loaded:
 
 
 class CoreLoader(yaml.SafeLoader):
-    """SafeLoader with the YAML 1.2 core schema resolvers and no duplicate keys."""
+    """SafeLoader with the YAML 1.2 core schema resolvers, no duplicate keys and no aliases.
+
+    Aliases (``*name``) are refused when the document is composed, before anything is
+    expanded: a melding never needs them, and they allow self-referencing values and
+    exponential expansion ("billion laughs") from a few bytes.
+    """
+
+    def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()  # type: ignore[no-untyped-call]
+            raise yaml.constructor.ConstructorError(None, None, "yaml_alias", event.start_mark)
+        return super().compose_node(parent, index)
 
 
 CoreLoader.yaml_implicit_resolvers = {}
@@ -120,7 +131,7 @@ def parse_text(text: str, is_yaml: bool) -> Any:
         except yaml.MarkedYAMLError as exc:
             mark = exc.problem_mark or exc.context_mark
             reason = "yaml"
-            if isinstance(exc, yaml.constructor.ConstructorError) and exc.problem in ("dubbele_sleutel", "sleutel_geen_tekst"):
+            if isinstance(exc, yaml.constructor.ConstructorError) and exc.problem in ("dubbele_sleutel", "sleutel_geen_tekst", "yaml_alias"):
                 reason = exc.problem
             return _raise_at(reason, mark)
         except yaml.YAMLError:

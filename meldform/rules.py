@@ -83,11 +83,21 @@ def persons(doc: dict[str, Any]) -> Iterator[tuple[Parts, dict[str, Any]]]:
 
 
 def years_before(day: dt.date, years: int) -> dt.date:
-    """The same day and month ``years`` earlier; 29 February becomes 28 February."""
+    """The same day and month ``years`` earlier; 29 February becomes 28 February (never before year 1)."""
+    if day.year - years < dt.MINYEAR:
+        return dt.date.min
     try:
         return day.replace(year=day.year - years)
     except ValueError:
         return day.replace(year=day.year - years, day=28)
+
+
+def shifted(day: dt.date, days: int) -> dt.date:
+    """``day`` plus ``days``, kept within the calendar (year 1 to 9999)."""
+    try:
+        return day + dt.timedelta(days=days)
+    except OverflowError:
+        return dt.date.max if days > 0 else dt.date.min
 
 
 def age_on(birth: dt.date, day: dt.date) -> int:
@@ -218,7 +228,7 @@ def _uitgerekende_datum(doc: dict[str, Any], today: dt.date) -> Iterator[RuleFin
     for parts, person in persons(doc):
         due = _date(person.get("uitgerekendeDatum"))
         if parts[1] == "kinderen" and person.get("ongeboren") is True and due is not None:
-            if due < datum - dt.timedelta(days=30) or due > datum + dt.timedelta(days=300):
+            if due < shifted(datum, -30) or due > shifted(datum, 300):
                 yield RuleFinding(FOUT, "uitgerekende_datum", [*parts, "uitgerekendeDatum"])
 
 
@@ -324,7 +334,8 @@ def _veiligheidscijfers(doc: dict[str, Any], today: dt.date) -> Iterator[RuleFin
 def _advies_vt_gezondheidszorg(doc: dict[str, Any], today: dt.date) -> Iterator[RuleFinding]:
     if doc.get("soort") != "melding" or doc.get("sector") != "gezondheidszorg":
         return
-    if _obj(doc.get("sectorSpecifiek")).get("beroep") not in ARTSEN:
+    beroep = _obj(doc.get("sectorSpecifiek")).get("beroep")
+    if not isinstance(beroep, str) or beroep not in ARTSEN:
         return
     if _obj(_obj(doc.get("stappen")).get("adviesVeiligThuis")).get("gevraagd") is not True:
         yield RuleFinding(WAARSCHUWING, "advies_vt_gezondheidszorg", ["stappen", "adviesVeiligThuis"])
@@ -332,7 +343,8 @@ def _advies_vt_gezondheidszorg(doc: dict[str, Any], today: dt.date) -> Iterator[
 
 @rule
 def _vertrouwensinspecteur(doc: dict[str, Any], today: dt.date) -> Iterator[RuleFinding]:
-    if doc.get("sector") in VERTROUWENSINSPECTEUR_SECTOREN and _obj(doc.get("sectorSpecifiek")).get("route") == "medewerker":
+    sector = doc.get("sector")
+    if isinstance(sector, str) and sector in VERTROUWENSINSPECTEUR_SECTOREN and _obj(doc.get("sectorSpecifiek")).get("route") == "medewerker":
         yield RuleFinding(FOUT, "geen_vertrouwensinspecteur", ["sectorSpecifiek", "route"])
 
 

@@ -8,10 +8,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from factory import make_document
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from factory import make_document
 from meldform.fastcheck import UnsupportedSchemaError, compile_schema, json_equal
 from meldform.loading import load_document
 from meldform.reference import schema_validator

@@ -9,10 +9,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from factory import make_document
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from factory import make_document
 from meldform.formatting import format_bool, format_date, person_names
 from meldform.layout import BOOLEAN, DATE, ENUM, ENUM_MULTI, HIDDEN, PERSON, PERSON_ID, PERSON_OR_MELDER, PERSONS, TRISTATE, Field, Group, build_layout
 from meldform.loading import load_document
