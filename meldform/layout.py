@@ -66,6 +66,9 @@ class Field:
     maximum: int | None = None
     header: bool = False
     const: Any = None
+    # Guidance, not structure: when these hold the framework asks the question; otherwise it is
+    # not needed now, but an answer given anyway is kept and shown (``x-relevantAls``).
+    relevant_when: tuple[Condition, ...] = ()
 
     @property
     def is_multi(self) -> bool:
@@ -326,7 +329,7 @@ def _node(ctx: _Ctx, name: str, nodes: list[tuple[Schema, str]]) -> Node | None:
         maximum=schema.get("maximum"),
         header=bool(schema.get("x-kop")),
         const=schema.get("const"),
-        visible_when=tuple(Condition(k, v) for k, v in relevant.items()),
+        relevant_when=tuple(Condition(k, v) for k, v in relevant.items()),
     )
 
 

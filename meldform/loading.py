@@ -53,19 +53,55 @@ class Loaded:
     is_yaml: bool
 
 
-class CoreLoader(yaml.SafeLoader):
-    """SafeLoader with the YAML 1.2 core schema resolvers, no duplicate keys and no aliases.
+MAX_EXPANDED_NODES = 200_000  # a melding has a few hundred; aliases may not multiply that
 
-    Aliases (``*name``) are refused when the document is composed, before anything is
-    expanded: a melding never needs them, and they allow self-referencing values and
-    exponential expansion ("billion laughs") from a few bytes.
+
+class CoreLoader(yaml.SafeLoader):
+    """SafeLoader with the YAML 1.2 core schema resolvers, no duplicate keys and safe aliases.
+
+    Aliases (``&adres`` … ``*adres``) are allowed, e.g. to reuse an address, but the composed
+    document is measured before anything is constructed: a value that contains itself, or one
+    that aliases expand past ``MAX_EXPANDED_NODES`` ("billion laughs"), is refused.
     """
 
-    def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
-        if self.check_event(yaml.AliasEvent):
-            event = self.peek_event()  # type: ignore[no-untyped-call]
-            raise yaml.constructor.ConstructorError(None, None, "yaml_alias", event.start_mark)
-        return super().compose_node(parent, index)
+    def construct_document(self, node: yaml.Node) -> Any:
+        _check_expansion(node)
+        return super().construct_document(node)
+
+
+def _children(node: yaml.Node) -> list[yaml.Node]:
+    if isinstance(node, yaml.MappingNode):
+        return [part for pair in node.value for part in pair]
+    if isinstance(node, yaml.SequenceNode):
+        return list(node.value)
+    return []
+
+
+def _check_expansion(root: yaml.Node) -> None:
+    """Expanded size of the node graph (memoised per node, so linear) and no cycles."""
+    sizes: dict[int, int] = {}
+    in_progress: set[int] = set()
+    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
+    while stack:
+        node, finished = stack.pop()
+        key = id(node)
+        if finished:
+            in_progress.discard(key)
+            sizes[key] = 1 + sum(sizes[id(child)] for child in _children(node))
+            if sizes[key] > MAX_EXPANDED_NODES:
+                raise yaml.constructor.ConstructorError(None, None, "yaml_te_groot", node.start_mark)
+            continue
+        if key in sizes:
+            continue
+        if key in in_progress:
+            raise yaml.constructor.ConstructorError(None, None, "yaml_lus", node.start_mark)
+        in_progress.add(key)
+        stack.append((node, True))
+        for child in _children(node):
+            if id(child) in in_progress:
+                raise yaml.constructor.ConstructorError(None, None, "yaml_lus", child.start_mark)
+            if id(child) not in sizes:
+                stack.append((child, False))
 
 
 CoreLoader.yaml_implicit_resolvers = {}
@@ -131,7 +167,7 @@ def parse_text(text: str, is_yaml: bool) -> Any:
         except yaml.MarkedYAMLError as exc:
             mark = exc.problem_mark or exc.context_mark
             reason = "yaml"
-            if isinstance(exc, yaml.constructor.ConstructorError) and exc.problem in ("dubbele_sleutel", "sleutel_geen_tekst", "yaml_alias"):
+            if isinstance(exc, yaml.constructor.ConstructorError) and exc.problem in ("dubbele_sleutel", "sleutel_geen_tekst", "yaml_lus", "yaml_te_groot"):
                 reason = exc.problem
             return _raise_at(reason, mark)
         except yaml.YAMLError:

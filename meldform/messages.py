@@ -134,9 +134,13 @@ LOAD_REASONS: dict[str, dict[str, str]] = {
         "nl": "geen geldige YAML: bevat een waarde die geen tekst, getal, ja/nee of lijst is",
         "en": "not valid YAML: contains a value that is not text, a number, a boolean or a list",
     },
-    "yaml_alias": {
-        "nl": "geen geldige melding: YAML-verwijzingen (& en *) worden niet ondersteund; schrijf de waarde uit",
-        "en": "not a valid melding: YAML aliases (& and *) are not supported; write the value out",
+    "yaml_lus": {
+        "nl": "geen geldige melding: een YAML-verwijzing (*) verwijst naar zichzelf",
+        "en": "not a valid melding: a YAML alias (*) refers to itself",
+    },
+    "yaml_te_groot": {
+        "nl": "geen geldige melding: de YAML-verwijzingen (*) maken het document onredelijk groot",
+        "en": "not a valid melding: the YAML aliases (*) make the document unreasonably large",
     },
     "dubbele_sleutel": {"nl": "een sleutel komt twee keer voor in hetzelfde object", "en": "a key occurs twice in the same object"},
     "sleutel_geen_tekst": {"nl": "een sleutel moet tekst zijn", "en": "a key must be text"},

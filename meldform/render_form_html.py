@@ -81,6 +81,10 @@ FORM_WORDS: dict[str, dict[str, str]] = {
     "ja": {"nl": "Ja", "en": "Yes"},
     "nee": {"nl": "Nee", "en": "No"},
     "niet_beantwoord": {"nl": "Niet beantwoord", "en": "Not answered"},
+    "niet_nodig": {
+        "nl": "Volgens het afwegingskader is deze vraag nu niet aan de orde. U mag haar toch beantwoorden; het antwoord wordt bewaard.",
+        "en": "According to the assessment framework this question does not apply now. You may still answer it; the answer is kept.",
+    },
     "kies": {"nl": "— kies —", "en": "— choose —"},
     "toevoegen": {"nl": "{label} toevoegen", "en": "Add {label}"},
     "verwijderen": {"nl": "Verwijderen", "en": "Remove"},

@@ -445,6 +445,14 @@
         });
         if (!changed) { break; }
       }
+      /* Guidance (questions 3-5): not hidden, so an answer given anyway is kept; marked instead. */
+      toArray(form.querySelectorAll("[data-relevant-when]")).forEach(function (el) {
+        var conds = jsonAttr(el, "data-relevant-when");
+        var relevant = conds.every(function (c) { return holds(el, c); });
+        el.classList.toggle("niet-relevant", !relevant);
+        var note = el.querySelector("[data-not-relevant-note]");
+        if (note) { note.hidden = relevant; }
+      });
       refreshPickers();
       controls(form).forEach(function (c) { c.disabled = !isShown(c); });
       toArray(form.querySelectorAll('[data-node="field"]')).forEach(function (f) {

@@ -157,6 +157,12 @@ def visible(page: Any, selector: str) -> bool:
     return page.locator(selector).is_visible()
 
 
+def relevant(page: Any, selector: str) -> bool:
+    """Shown and not marked 'not asked now' by the afwegingskader."""
+    classes = page.locator(selector).get_attribute("class") or ""
+    return visible(page, selector) and "niet-relevant" not in classes.split()
+
+
 def patterns_compile(page: Any) -> list[str]:
     """Patterns the browser cannot compile (it would silently ignore them)."""
     return page.evaluate(
@@ -250,10 +256,13 @@ def test_onderwijs_melding_fill_save_validate_and_load_back(watched: Watched, fo
 
     radio(page, "#f-afweging-vermoeden", "Ja")
     radio(page, "#f-afweging-acuteOnveiligheid", "Nee")
-    assert visible(page, "#f-afweging-hulpMogelijk") is False  # 2b not answered yet: 3 not yet relevant
+    assert not relevant(page, "#f-afweging-hulpMogelijk")  # 2b not answered yet: 3 not yet relevant
     radio(page, "#f-afweging-structureleOnveiligheid", "Ja")
     for question in ("hulpMogelijk", "hulpAanvaard", "hulpResultaat"):
-        assert not visible(page, f"#f-afweging-{question}")
+        # not asked now (VT works through 3-5 with the melder), but still answerable and kept
+        assert visible(page, f"#f-afweging-{question}") and not relevant(page, f"#f-afweging-{question}")
+        assert page.locator(f"#f-afweging-{question} [data-not-relevant-note]").is_visible()
+    radio(page, "#f-afweging-hulpMogelijk", "Nee")  # answered anyway: the contract keeps it
     page.fill("#f-afweging-toelichting", "Structurele onveiligheid: Noor is regelmatig getuige van ruzies.")
     cijfer = add(page, "f-afweging-veiligheidscijfers")
     cijfer.locator('[data-key="betrokkene"] select').select_option(label="Noor Bakker (kind)")
@@ -298,7 +307,8 @@ def test_onderwijs_melding_fill_save_validate_and_load_back(watched: Watched, fo
         "redenGeenGesprek": "veiligheid_client",
         "toelichting": "Moeder is bang voor de reactie van haar partner.",
     }
-    assert "hulpMogelijk" not in first["afweging"]
+    assert first["afweging"]["hulpMogelijk"] is False  # an answer given anyway is kept
+    assert "hulpAanvaard" not in first["afweging"]
     assert "adres" not in first["betrokkenen"]["kinderen"][0]
     assert first["melder"]["identiteitAfschermen"] is True
     assert first["betrokkenen"]["kinderen"][1]["leeftijd"] == 7
@@ -354,10 +364,11 @@ def test_gezondheidszorg_advies_with_tristate(watched: Watched, forms: dict[tupl
     radio(page, "#f-afweging-acuteOnveiligheid", "Nee")
     radio(page, "#f-afweging-structureleOnveiligheid", "Nee")
     # no acute or structural unsafety: question 3 becomes relevant, 4 only after "ja" on 3
-    assert visible(page, "#f-afweging-hulpMogelijk")
-    assert not visible(page, "#f-afweging-hulpAanvaard")
+    assert relevant(page, "#f-afweging-hulpMogelijk")
+    assert not relevant(page, "#f-afweging-hulpAanvaard")
     radio(page, "#f-afweging-hulpMogelijk", "Ja")
-    assert visible(page, "#f-afweging-hulpAanvaard")
+    assert relevant(page, "#f-afweging-hulpAanvaard")
+    assert not page.locator("#f-afweging-hulpAanvaard [data-not-relevant-note]").is_visible()
     assert page.locator("#f-afweging-hulpAanvaard").get_by_label("Niet beantwoord", exact=True).is_checked()
     page.fill("#f-afweging-toelichting", "Ik twijfel; daarom vraag ik advies.")
     radio(page, "#f-eerdereBetrokkenheidVeiligThuis-status", "Nee")

@@ -436,3 +436,24 @@ def test_yaml_nan_in_a_melding_is_an_error_not_a_crash(tmp_path: Path) -> None:
     text = as_yaml(base()).replace("leeftijd: 8", "leeftijd: .nan")
     result = check_file(write(tmp_path, "m.yaml", text), today=TODAY)
     assert not result.geldig()
+
+
+def test_yaml_aliases_may_reuse_a_value() -> None:
+    """An anchor reused for a shared address is ordinary YAML and must keep working."""
+    text = "a: &adres {straat: Teststraat, huisnummer: 1}\nb: *adres\n"
+    assert parse_text(text, True) == {"a": {"straat": "Teststraat", "huisnummer": 1}, "b": {"straat": "Teststraat", "huisnummer": 1}}
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("a: &a [*a]\n", "yaml_lus"),
+        ("a: &x {b: *x}\n", "yaml_lus"),
+        ("a0: &a0 [x,x,x,x,x,x,x,x,x,x]\n" + "".join(f"a{i}: &a{i} [{','.join([f'*a{i - 1}'] * 10)}]\n" for i in range(1, 9)), "yaml_te_groot"),
+    ],
+    ids=["self-list", "self-map", "billion-laughs"],
+)
+def test_yaml_alias_cycles_and_bombs_are_refused_before_expansion(text: str, reason: str) -> None:
+    with pytest.raises(LoadError) as info:
+        parse_text(text, True)
+    assert info.value.reason == reason and info.value.line is not None
