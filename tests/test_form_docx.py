@@ -468,7 +468,7 @@ def test_unreadable_values_are_reported_per_control() -> None:
     type_text(controls[control_tag(("betrokkenen", "kinderen", 0, "geslacht"))], "jongen")
     result = import_docx(save(document))
     assert result.problems == [
-        "Datum van de melding: is geen geldige datum (gebruik d-m-jjjj)",
+        "Datum: is geen geldige datum (gebruik d-m-jjjj)",
         "Betrokkenen › Kind 1 › Geslacht: is geen van de keuzes in de lijst",
     ]
     assert "datum" not in result.document and "geslacht" not in result.document["betrokkenen"]["kinderen"][0]
