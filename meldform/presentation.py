@@ -51,6 +51,8 @@ class Row:
 
 @dataclass
 class Block:
+    """A titled part of the document: its own rows first, then its sub-blocks (``items``)."""
+
     title: str
     level: int
     path: str
@@ -147,6 +149,7 @@ def _block(ctx: _Ctx, node: Node, value: Any, path: str, level: int) -> Block | 
         if not isinstance(value, dict):
             return None
         block = Block(node.label, level, path, intro=node.intro)
+        nested: list[Row | Block] = []  # sub-blocks follow the block's own rows, so no row reads as a sub-block's
         for child in node.children:
             sub_value = value.get(child.key)
             sub_path = f"{path}/{child.key}"
@@ -163,7 +166,8 @@ def _block(ctx: _Ctx, node: Node, value: Any, path: str, level: int) -> Block | 
             elif sub_value is not None:
                 sub = _block(ctx, child, sub_value, sub_path, level + 1)
                 if sub is not None and sub.items:
-                    block.items.append(sub)
+                    nested.append(sub)
+        block.items.extend(nested)
         if node.conclusion == "afwegingskader":
             block.conclusion = Row(render_word("conclusie", ctx.lang), conclusion_text(value, melden_vereist(value), ctx.lang), f"{path}#conclusie")
         return block
@@ -181,8 +185,14 @@ def _row(ctx: _Ctx, node: Field, value: Any, path: str) -> Row | None:
         return None
     text = _format(ctx, node, value)
     if isinstance(text, tuple):
-        return Row(node.label, text, path)
+        return Row(node.label, tuple(_line_breaks(t) for t in text), path)
+    text = _line_breaks(text)
     return Row(node.label, text, path, multiline="\n" in text)
+
+
+def _line_breaks(text: str) -> str:
+    """A vertical tab is Word's manual line break (pasted text carries it): keep it as a line break."""
+    return text.replace("\r\n", "\n").replace("\r", "\n").replace("\x0b", "\n")
 
 
 def _format(ctx: _Ctx, node: Field, value: Any) -> str | tuple[str, ...]:

@@ -38,7 +38,6 @@ W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 FOOTER_RID = "rIdMeldformFooter"
 LANGUAGES = {"nl": "nl-NL", "en": "en-GB"}
-CONTINUED = {"nl": "vervolg", "en": "continued"}
 
 # Page: A4 portrait, 2.5 cm margins; text width 11906 - 2 * 1418 = 9070 twips. A table's borders
 # sit one cell margin (108) outside the text (Word 2010 layout, the template's compatibility mode),
@@ -155,34 +154,20 @@ def _table(rows: list[Row], out: list[str]) -> None:
     out.append("</w:tbl>")
 
 
-def _rows(block: Block, rows: list[Row], after_nested: bool, lang: str, out: list[str]) -> None:
-    if after_nested:
-        # Rows of a block that come after one of its sub-blocks would read as the sub-block's:
-        # name the block they belong to (not a heading: it would clutter the navigation pane).
-        out.append(_p("ContinuedHeading", _run(f"{block.title} ({CONTINUED.get(lang, CONTINUED['nl'])})")))
-    _table(rows, out)
-
-
 def _block(block: Block, lang: str, out: list[str]) -> None:
+    """The block's rows, then the conclusion (next to the answers it concludes from), then sub-blocks."""
     out.append(_p(HEADING_STYLES.get(block.level, "Heading1" if block.level < 2 else "Heading3"), _run(block.title)))
     if block.intro:
         out.append(_p("Intro", _run(block.intro, _ITALIC)))
-    pending: list[Row] = []
-    nested = False
-    for item in block.items:
-        if isinstance(item, Row):
-            pending.append(item)
-            continue
-        if pending:
-            _rows(block, pending, nested, lang, out)
-            pending = []
-        _block(item, lang, out)
-        nested = True
-    if pending:
-        _rows(block, pending, nested, lang, out)
+    rows = [item for item in block.items if isinstance(item, Row)]
+    if rows:
+        _table(rows, out)
     if block.conclusion is not None:
         c = block.conclusion
         out.append(_p("Conclusion", _run(f"{c.label}: ", _BOLD) + _run(c.value if isinstance(c.value, str) else "; ".join(c.value))))
+    for item in block.items:
+        if isinstance(item, Block):
+            _block(item, lang, out)
 
 
 _DOC_OPEN = f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document xmlns:w="{W_NS}" xmlns:r="{R_NS}"><w:body>'
@@ -345,10 +330,6 @@ _EXTRA_STYLES = f"""
 <w:style xmlns:w="{W_NS}" w:type="paragraph" w:customStyle="1" w:styleId="Notice"><w:name w:val="Notice"/><w:basedOn w:val="Normal"/><w:qFormat/>
 <w:pPr><w:keepLines/><w:numPr><w:numId w:val="1"/></w:numPr>{_NOTICE_FRAME}<w:spacing w:before="0" w:after="60"/>
 <w:ind w:left="290" w:right="0" w:hanging="284"/></w:pPr></w:style>
-<w:style xmlns:w="{W_NS}" w:type="paragraph" w:customStyle="1" w:styleId="ContinuedHeading"><w:name w:val="Continued Heading"/><w:basedOn w:val="Normal"/>
-<w:next w:val="Normal"/><w:qFormat/><w:pPr><w:keepNext/><w:keepLines/><w:spacing w:before="240" w:after="80"/></w:pPr>
-<w:rPr><w:rFonts w:asciiTheme="majorHAnsi" w:hAnsiTheme="majorHAnsi" w:cstheme="majorBidi"/><w:b/><w:bCs/><w:i/><w:iCs/>
-<w:color w:val="365F91"/></w:rPr></w:style>
 <w:style xmlns:w="{W_NS}" w:type="paragraph" w:customStyle="1" w:styleId="Intro"><w:name w:val="Intro"/><w:basedOn w:val="Normal"/><w:qFormat/>
 <w:pPr><w:keepNext/><w:keepLines/><w:spacing w:before="60" w:after="120"/></w:pPr><w:rPr><w:i/><w:iCs/><w:color w:val="404040"/></w:rPr></w:style>
 <w:style xmlns:w="{W_NS}" w:type="paragraph" w:customStyle="1" w:styleId="Conclusion"><w:name w:val="Conclusion"/><w:basedOn w:val="Normal"/><w:qFormat/>

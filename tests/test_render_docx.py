@@ -212,20 +212,25 @@ def test_package_is_clean() -> None:
     assert b"Macintosh" not in package.read("docProps/app.xml")
 
 
-def test_rows_after_a_nested_block_are_marked() -> None:
-    """Rows of a block that follow one of its sub-blocks name their block ("… (vervolg)")."""
-    p = Presentation(
-        "T",
-        "K-1",
-        "nl",
-        [],
-        [],
-        [Block("Betrokkenen", 2, "/b", [Block("Kinderen", 3, "/b/k", [Row("Naam", "Noor", "/b/k/n")]), Row("Slachtoffer(s)", ("Noor",), "/b/s")])],
-        "voet",
-    )
-    doc = check_document(p, render_docx(p))
-    texts = [para.text for para in doc.paragraphs]
-    assert "Betrokkenen (vervolg)" in texts
+def test_rows_come_before_sub_blocks_and_the_conclusion_sits_by_the_questions() -> None:
+    """A block's own rows come first (none can read as a sub-block's); the afwegingskader's
+    conclusion follows the five answers, before Veiligheidscijfers and Instrumenten."""
+    data = load_document(str(VO)).data
+    p = present(data, validate(data, today=TODAY), "nl")
+
+    def check(block: Block) -> None:
+        kinds = [isinstance(item, Block) for item in block.items]
+        assert kinds == sorted(kinds), f"{block.title}: a row follows a sub-block"
+        for item in block.items:
+            if isinstance(item, Block):
+                check(item)
+
+    for block in p.blocks:
+        check(block)
+    texts = [para.text for para in check_document(p, render_docx(p)).paragraphs]
+    conclusion = next(i for i, t in enumerate(texts) if t.startswith("Conclusie volgens het afwegingskader"))
+    assert conclusion < texts.index("Veiligheidscijfers")
+    assert texts.index("Afweging (stap 4): het afwegingskader") < conclusion
 
 
 def test_render_does_not_import_python_docx() -> None:
@@ -248,7 +253,7 @@ def test_hostile_omschrijving() -> None:
     data["zorgen"]["signalen"][0]["omschrijving"] = HOSTILE
     p = present(data, validate(data, today=TODAY), "nl")
     doc = check_document(p, render_docx(p))
-    visible = HOSTILE.replace("\x0b", " ").replace("\x00", " ")
+    visible = HOSTILE.replace("\x0b", "\n").replace("\x00", " ")  # a vertical tab is Word's line break
     cells = [row.cells[1].text for table in doc.tables for row in table.rows]
     assert visible in cells
     assert "<w:p>" in visible and "{{ x }}" in visible and "]]>" in visible
@@ -294,7 +299,7 @@ def presentations(draw: st.DrawFn) -> Presentation:
 
     nested = Block(draw(TEXT), 4, "/b/n", [row("/b/n/0") for _ in range(draw(st.integers(0, 2)))])
     conclusion = draw(st.none() | st.builds(Row, TEXT, TEXT, st.just("/b#c")))
-    block = Block(draw(TEXT), 2, "/b", [row("/b/0"), nested, row("/b/1")], intro=draw(st.none() | TEXT), conclusion=conclusion)
+    block = Block(draw(TEXT), 2, "/b", [row("/b/0"), row("/b/1"), nested], intro=draw(st.none() | TEXT), conclusion=conclusion)
     return Presentation(draw(TEXT), draw(TEXT), draw(st.sampled_from(["nl", "en"])), [row("/h")], draw(st.lists(TEXT, max_size=2)), [block], draw(TEXT))
 
 
