@@ -58,9 +58,9 @@ from typing import IO, Any, NamedTuple
 
 from meldform import __version__
 from meldform.findings import FOUT, Finding
-from meldform.loading import MAX_BYTES, YAML_SUFFIXES, LoadError, parse_text
+from meldform.loading import LoadError, is_yaml_path, parse_bytes, read_bytes
 from meldform.output import TMP_PREFIX, TMP_SUFFIX, OutputExistsError, OutputNotWritableError, cleanup_temporaries, write_atomic
-from meldform.rules import _dossier_key, elfproef, years_before
+from meldform.rules import dossier_key, elfproef, years_before
 
 # -- names and statuses ---------------------------------------------------------------------------
 SUFFIXES = (".json", ".yaml", ".yml")
@@ -240,37 +240,6 @@ def process_chunk(chunk: Sequence[tuple[int, str]]) -> tuple[list[Outcome], Fata
 
 
 # -- one input -------------------------------------------------------------------------------------
-def _read(path: str) -> bytes:
-    """Read a file as ``loading.load_document`` does (same limits, same reasons)."""
-    try:
-        if os.path.isdir(path):
-            raise LoadError("map")
-        with open(path, "rb") as handle:
-            raw = handle.read(MAX_BYTES + 1)
-    except FileNotFoundError:
-        raise LoadError("niet_gevonden") from None
-    except PermissionError:
-        raise LoadError("geen_leesrechten") from None
-    except OSError as exc:
-        raise LoadError("os_fout", detail=exc.strerror or "") from None
-    return raw
-
-
-def _parse(raw: bytes, path: str) -> Any:
-    from meldform.loading import _check_plain, _decode  # the same decoding and YAML checks as load_document
-
-    if len(raw) > MAX_BYTES:
-        raise LoadError("te_groot")
-    content = _decode(raw)
-    if not content.strip():
-        raise LoadError("leeg")
-    is_yaml = Path(path).suffix.lower() in YAML_SUFFIXES
-    data = parse_text(content, is_yaml)
-    if is_yaml:
-        _check_plain(data)
-    return data
-
-
 @functools.cache
 def _known_sectors() -> frozenset[str]:
     from meldform.schemas import load_schemas
@@ -289,9 +258,9 @@ def _str(value: Any, pattern: re.Pattern[str] | None = None) -> str | None:
 def process_one(nr: int, path: str, s: Settings) -> Outcome:
     record: dict[str, Any] = {"nr": nr, "bestand": path, "sha256": None, "status": ONLEESBAAR, "kenmerk": None, "soort": None, "sector": None}
     try:
-        raw = _read(path)
+        raw = read_bytes(path)
         record["sha256"] = hashlib.sha256(raw).hexdigest()
-        data = _parse(raw, path)
+        data = parse_bytes(raw, is_yaml_path(path))
     except LoadError as exc:
         finding = Finding(FOUT, "onleesbaar", "", exc.message(s.lang))
         return _outcome(record, [finding], [], [], ())
@@ -561,7 +530,7 @@ def samenloop_keys(doc: dict[str, Any], secret: bytes) -> dict[str, Any] | None:
         when = _date(contact.get("datum"))
         if when is None:
             continue
-        dossier = _dossier_key(contact.get("dossiernummer"))
+        dossier = dossier_key(contact.get("dossiernummer"))
         if dossier is None:
             # Without a number: the n-th such contact on that date (so two sources that both
             # mention one unnumbered melding count it once, as the per-document rule would).

@@ -198,35 +198,52 @@ def _decode(raw: bytes) -> str:
         raise LoadError("geen_utf8", line) from None
 
 
-def load_document(path: str) -> Loaded:
-    """Read ``path`` (or stdin for ``-``). YAML is chosen by the file suffix; stdin is sniffed."""
+def read_bytes(path: str) -> bytes:
+    """The raw bytes of ``path`` (``-`` is stdin), at most ``MAX_BYTES`` + 1 of them."""
     if path == STDIN:
-        raw = sys.stdin.buffer.read(MAX_BYTES + 1)
-        text = _decode(raw)
-        is_yaml = not text.lstrip().startswith(("{", "["))
-    else:
-        file = Path(path)
-        try:
-            if file.is_dir():
-                raise LoadError("map")
-            with file.open("rb") as handle:
-                raw = handle.read(MAX_BYTES + 1)
-        except FileNotFoundError:
-            raise LoadError("niet_gevonden") from None
-        except PermissionError:
-            raise LoadError("geen_leesrechten") from None
-        except OSError as exc:
-            raise LoadError("os_fout", detail=exc.strerror or "") from None
-        text = _decode(raw)
-        is_yaml = file.suffix.lower() in YAML_SUFFIXES
+        return sys.stdin.buffer.read(MAX_BYTES + 1)
+    file = Path(path)
+    try:
+        if file.is_dir():
+            raise LoadError("map")
+        with file.open("rb") as handle:
+            return handle.read(MAX_BYTES + 1)
+    except FileNotFoundError:
+        raise LoadError("niet_gevonden") from None
+    except PermissionError:
+        raise LoadError("geen_leesrechten") from None
+    except OSError as exc:
+        raise LoadError("os_fout", detail=exc.strerror or "") from None
+
+
+def is_yaml_path(path: str) -> bool:
+    return Path(path).suffix.lower() in YAML_SUFFIXES
+
+
+def parse_bytes(raw: bytes, is_yaml: bool | None) -> Any:
+    """Decode and parse a document; ``is_yaml=None`` sniffs (JSON starts with ``{`` or ``[``)."""
     if len(raw) > MAX_BYTES:
         raise LoadError("te_groot")
+    text = _decode(raw)
     if not text.strip():
         raise LoadError("leeg")
+    if is_yaml is None:
+        is_yaml = not text.lstrip().startswith(("{", "["))
     data = parse_text(text, is_yaml)
     if is_yaml:
         _check_plain(data)
-    return Loaded(data, is_yaml)
+    return data
+
+
+def load_document(path: str) -> Loaded:
+    """Read ``path`` (or stdin for ``-``). YAML is chosen by the file suffix; stdin is sniffed."""
+    raw = read_bytes(path)
+    if path == STDIN:
+        text = _decode(raw)
+        is_yaml = not text.lstrip().startswith(("{", "["))
+    else:
+        is_yaml = is_yaml_path(path)
+    return Loaded(parse_bytes(raw, is_yaml), is_yaml)
 
 
 def _check_plain(value: Any) -> None:

@@ -263,7 +263,7 @@ def _afwegingskader(doc: dict[str, Any], today: dt.date) -> Iterator[RuleFinding
         yield RuleFinding(WAARSCHUWING, "acuut_telefonisch", ["afweging", "acuteOnveiligheid"])
 
 
-def _dossier_key(value: Any) -> str | None:
+def dossier_key(value: Any) -> str | None:
     if not isinstance(value, str):
         return None
     key = "".join(ch for ch in value.casefold() if not ch.isspace() and ch not in "-‐‑–—")
@@ -283,7 +283,7 @@ def earlier_meldingen(doc: dict[str, Any]) -> int:
         when = _date(contact.get("datum"))
         if contact.get("soort") != "melding" or when is None or not start <= when <= datum:
             continue
-        key = _dossier_key(contact.get("dossiernummer"))
+        key = dossier_key(contact.get("dossiernummer"))
         if key is None:
             anonymous += 1
         else:
