@@ -59,6 +59,7 @@ from typing import IO, Any, NamedTuple
 from meldform import __version__
 from meldform.findings import FOUT, Finding
 from meldform.loading import LoadError, is_yaml_path, parse_bytes, read_bytes
+from meldform.messages import localized, pick
 from meldform.output import TMP_PREFIX, TMP_SUFFIX, OutputExistsError, OutputNotWritableError, cleanup_temporaries, write_atomic
 from meldform.rules import dossier_key, elfproef, years_before
 
@@ -130,8 +131,7 @@ TEXTS: dict[str, dict[str, str]] = {
 
 
 def text(key: str, lang: str, **params: Any) -> str:
-    entry = TEXTS[key]
-    return (entry.get(lang) or entry["nl"]).format(**params)
+    return pick(TEXTS, key, lang, **params)
 
 
 class OutputError(Exception):
@@ -1079,9 +1079,9 @@ def render_report_html(
 
     schemas = load_schemas()
     css, style_hash = stylesheet()
-    words = {key: entry.get(lang) or entry["nl"] for key, entry in HTML_WORDS.items()}
-    status_words = {key: entry.get(lang) or entry["nl"] for key, entry in STATUS_WORDS.items()}
-    ernst_words = {key: entry.get(lang) or entry["nl"] for key, entry in ERNST_LABELS.items()}
+    words = localized(HTML_WORDS, lang)
+    status_words = localized(STATUS_WORDS, lang)
+    ernst_words = localized(ERNST_LABELS, lang)
     sectors = []
     for sector, counts in sorted(summary.per_sector.items()):
         label = tr(schemas.sector_label(sector), lang) if sector in schemas.sectors else words["geen_sector"]

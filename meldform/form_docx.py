@@ -74,6 +74,7 @@ from meldform.layout import (
     Repeat,
     build_layout,
 )
+from meldform.messages import pick
 
 FORM_VERSION = "1"
 PROP = "meldform:"
@@ -158,8 +159,7 @@ _TEXT: dict[str, dict[str, str]] = {
 
 
 def text(key: str, lang: str, **params: Any) -> str:
-    entry = _TEXT[key]
-    return entry.get(lang, entry["nl"]).format(**params)
+    return pick(_TEXT, key, lang, **params)
 
 
 # -- the places of the controls ---------------------------------------------------------------

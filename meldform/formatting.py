@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from meldform.messages import pick
+
 MONTHS = {
     "nl": ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"),
     "en": ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"),
@@ -22,7 +24,7 @@ WORDS = {
 
 
 def w(key: str, lang: str) -> str:
-    return WORDS[key].get(lang, WORDS[key]["nl"])
+    return pick(WORDS, key, lang)
 
 
 def format_date(value: Any, lang: str = "nl") -> str:

@@ -6,6 +6,7 @@ that was entered: a BSN, a name or an address must not end up in a log or a term
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 LANGS = ("nl", "en")
@@ -191,9 +192,26 @@ ERNST_LABELS: dict[str, dict[str, str]] = {
 }
 
 
+Catalogue = Mapping[str, Mapping[str, str]]
+
+
+def pick(catalogue: Catalogue, key: str, lang: str, **params: Any) -> str:
+    """The text of ``key`` in ``lang`` (Dutch where ``lang`` has none), formatted with ``params``.
+
+    Every catalogue (this module's and the small ones beside the renderers and commands) is read
+    through here; their texts are format strings, so a literal brace is written ``{{``.
+    """
+    entry = catalogue[key]
+    return (entry.get(lang) or entry["nl"]).format(**params)
+
+
+def localized(catalogue: Catalogue, lang: str) -> dict[str, str]:
+    """A whole catalogue in ``lang``, unformatted (for templates that format themselves)."""
+    return {key: entry.get(lang) or entry["nl"] for key, entry in catalogue.items()}
+
+
 def word(key: str, lang: str, **params: Any) -> str:
-    text = WORDS[key].get(lang) or WORDS[key]["nl"]
-    return text.format(**params) if params else text
+    return pick(WORDS, key, lang, **params)
 
 
 def type_name(name: str, lang: str) -> str:
@@ -202,15 +220,11 @@ def type_name(name: str, lang: str) -> str:
 
 
 def finding_text(code: str, lang: str, **params: Any) -> str:
-    entry = FINDINGS.get(code) or FINDINGS["ongeldig"]
-    template = entry.get(lang) or entry["nl"]
-    defaults = {"hint": "", "uitleg": ""}
-    return template.format(**{**defaults, **params})
+    return pick(FINDINGS, code if code in FINDINGS else "ongeldig", lang, **{"hint": "", "uitleg": "", **params})
 
 
 def load_error_text(reason: str, lang: str, line: int | None, column: int | None, detail: str = "") -> str:
-    entry = LOAD_REASONS.get(reason) or LOAD_REASONS["os_fout"]
-    text = entry.get(lang) or entry["nl"]
+    text = pick(LOAD_REASONS, reason if reason in LOAD_REASONS else "os_fout", lang)
     if detail:
         text = f"{text} ({detail})"
     if line is not None:
@@ -255,25 +269,20 @@ CONCLUSIONS: dict[str, dict[str, str]] = {
 
 
 def render_word(key: str, lang: str, **params: Any) -> str:
-    text = RENDER_WORDS[key].get(lang) or RENDER_WORDS[key]["nl"]
-    return text.format(**params) if params else text
+    return pick(RENDER_WORDS, key, lang, **params)
 
 
 def conclusion_text(afweging: dict[str, Any], reasons: Any, lang: str) -> str:
     """What the afwegingskader concludes from the answers (``reasons``: why melden is required)."""
 
-    def pick(key: str, **params: Any) -> str:
-        entry = CONCLUSIONS[key]
-        return (entry.get(lang) or entry["nl"]).format(**params)
-
     if afweging.get("vermoeden") is False:
-        return pick("geen_vermoeden")
+        return pick(CONCLUSIONS, "geen_vermoeden", lang)
     if reasons is not None:
         unsafe = afweging.get("acuteOnveiligheid") is True or afweging.get("structureleOnveiligheid") is True
-        return pick("melden_onveilig" if unsafe else "melden", reden=reasons.render(lang))
+        return pick(CONCLUSIONS, "melden_onveilig" if unsafe else "melden", lang, reden=reasons.render(lang))
     if all(afweging.get(k) is True for k in ("hulpMogelijk", "hulpAanvaard", "hulpResultaat")):
-        return pick("hulp_afronden")
-    return pick("open")
+        return pick(CONCLUSIONS, "hulp_afronden", lang)
+    return pick(CONCLUSIONS, "open", lang)
 
 
 OUTPUT: dict[str, dict[str, str]] = {
@@ -291,5 +300,4 @@ OUTPUT: dict[str, dict[str, str]] = {
 
 
 def output_text(key: str, lang: str, **params: Any) -> str:
-    entry = OUTPUT[key]
-    return (entry.get(lang) or entry["nl"]).format(**params)
+    return pick(OUTPUT, key, lang, **params)

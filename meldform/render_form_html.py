@@ -46,7 +46,7 @@ from meldform.layout import (
     Layout,
     Repeat,
 )
-from meldform.messages import render_word
+from meldform.messages import localized, render_word
 from meldform.render_html import environment
 from meldform.rendering import output_name
 from meldform.resources import resource_dir
@@ -146,7 +146,7 @@ FORM_WORDS: dict[str, dict[str, str]] = {
 
 
 def words(lang: str) -> dict[str, str]:
-    return {key: entry.get(lang) or entry["nl"] for key, entry in FORM_WORDS.items()}
+    return localized(FORM_WORDS, lang)
 
 
 # -- patterns ---------------------------------------------------------------------------------------

@@ -433,3 +433,9 @@ def _limit_memory() -> None:
     import resource
 
     resource.setrlimit(resource.RLIMIT_AS, (2 * 1024**3, 2 * 1024**3))
+
+
+def test_a_document_that_is_not_an_object_says_so_with_single_braces() -> None:
+    result = CliRunner().invoke(main, ["validate", "-"], input="[1, 2]")
+    assert result.exit_code == 1
+    assert "(tussen { en })" in result.stdout and "{{" not in result.stdout

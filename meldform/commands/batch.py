@@ -17,6 +17,7 @@ import click
 
 from meldform import batch
 from meldform.errors import EXIT_INVALID, EXIT_OK, UsageError
+from meldform.messages import pick
 from meldform.output import OutputNotWritableError, ensure_dir
 from meldform.rendering import FORMATS
 
@@ -53,8 +54,7 @@ TEXTS: dict[str, dict[str, str]] = {
 
 
 def text(key: str, lang: str, **params: object) -> str:
-    entry = TEXTS[key]
-    return (entry.get(lang) or entry["nl"]).format(**params)
+    return pick(TEXTS, key, lang, **params)
 
 
 def parse_formats(value: str, lang: str = "nl") -> tuple[str, ...]:

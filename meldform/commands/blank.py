@@ -8,7 +8,7 @@ from typing import TextIO
 
 from meldform.errors import EXIT_INVALID, EXIT_OK, UsageError
 from meldform.layout import build_layout
-from meldform.messages import output_text
+from meldform.messages import output_text, pick
 from meldform.output import OutputExistsError, OutputNotWritableError, write_atomic
 from meldform.schemas import SOORTEN, load_schemas
 
@@ -25,8 +25,7 @@ _WORDS = {
 
 
 def _say(key: str, lang: str, **params: object) -> str:
-    entry = _WORDS[key]
-    return (entry.get(lang) or entry["nl"]).format(**params)
+    return pick(_WORDS, key, lang, **params)
 
 
 def default_output(sector: str, soort: str, fmt: str) -> Path:

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TextIO
 
 from meldform.errors import EXIT_INVALID, EXIT_OK, UsageError
+from meldform.messages import pick
 
 _MESSAGES = {
     "niet_gevonden": {"nl": "bestand niet gevonden", "en": "file not found"},
@@ -20,7 +21,7 @@ _MESSAGES = {
 
 
 def _message(key: str, lang: str) -> str:
-    return _MESSAGES[key].get(lang, _MESSAGES[key]["nl"])
+    return pick(_MESSAGES, key, lang)
 
 
 def run(file: Path, out: TextIO, err: TextIO, *, lang: str = "nl") -> int:
