@@ -407,7 +407,9 @@ def test_rapport_json_lists_every_input_with_status_findings_outputs(mixed: tupl
     assert s["bestanden"] == len(entries)
     assert sum(s["status"].values()) == len(entries)
     assert s["status"]["onleesbaar"] == 1 and s["status"]["ongeldig"] == 1
-    assert s["perSector"]["onderwijs"]["gerenderd"] == 3  # the example, its YAML variant ... and the PO adviesvraag
+    onderwijs_rendered = sum(1 for e in entries if e["sector"] == "onderwijs" and e["status"] == "gerenderd")
+    assert onderwijs_rendered >= 3  # the onderwijs examples, the YAML variant, the PO adviesvraag
+    assert s["perSector"]["onderwijs"]["gerenderd"] == onderwijs_rendered
     assert s["perSector"]["onderwijs"]["ongeldig"] == 1
     codes = {entry["code"]: entry for entry in s["perCode"]}
     assert codes["elfproef"]["bestanden"] == 1 and codes["elfproef"]["ernst"] == "fout"
