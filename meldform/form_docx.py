@@ -112,6 +112,7 @@ _TEXT: dict[str, dict[str, str]] = {
     "of": {"nl": " of ", "en": " or "},
     "hint_datum": {"nl": "Kies of typ een datum (d-m-jjjj).", "en": "Pick or type a date (d-m-yyyy)."},
     "hint_keuze": {"nl": "Kies een antwoord.", "en": "Choose an answer."},
+    "geen_keuze_item": {"nl": "(geen keuze)", "en": "(no choice)"},
     "hint_lijst": {"nl": "Eén per regel.", "en": "One per line."},
     "hint_getal": {"nl": "Een geheel getal.", "en": "A whole number."},
     "hint_getal_bereik": {"nl": "Een geheel getal van {min} tot en met {max}.", "en": "A whole number from {min} to {max}."},
@@ -235,6 +236,9 @@ def choices(node: Field, lang: str) -> list[tuple[Any, str]]:
     if node.kind == TRISTATE:
         return [(True, word("ja", lang)), (False, word("nee", lang)), (None, word("onbeantwoord", lang))]
     return [(o.value, o.label) for o in node.options]
+
+
+NO_CHOICE = ""  # the w:value of the "(geen keuze)" item
 
 
 def _item_value(value: Any) -> str:
@@ -509,6 +513,8 @@ class _FormWriter:
         placeholder = self._placeholder(node)
         if _is_dropdown(node):
             items = [(label, _item_value(value)) for value, label in choices(node, self.lang)]
+            if node.kind != TRISTATE:  # (tristate has "Niet beantwoord") a way back to no answer
+                items.insert(0, (text("geen_keuze_item", self.lang), NO_CHOICE))
             return sdt.dropdown(tag, alias, placeholder, self._id(), items)
         if node.kind == DATE:
             return sdt.date_picker(tag, alias, placeholder, self._id(), lid=self._lid())
@@ -940,6 +946,8 @@ class _Reader:
 
     def _choice(self, node: Field, control: sdt.Control, raw: str, tag: str, description: str) -> Any:
         shown = _norm(raw)
+        if any(shown == _norm(display) for display, value in control.items if value == NO_CHOICE):
+            return _MISSING  # "(geen keuze)" chosen: the question is left unanswered
         options = choices(node, self.lang) + choices(node, self.layout.lang)
         by_item = {_item_value(value): value for value, _ in options}
         for value, label in options:

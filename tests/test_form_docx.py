@@ -253,11 +253,13 @@ def test_dropdowns_list_exactly_the_layout_labels(soort: str, sector: str) -> No
         kind = spec.field.kind
         if kind == ENUM:
             assert control.kind == sdt.DROPDOWN
-            assert [d for d, _ in control.items] == [o.label for o in spec.field.options]
-            assert [v for _, v in control.items] == [o.value for o in spec.field.options]
+            # first a way back to "no answer", then exactly the layout's labels and keys
+            assert control.items[0] == ("(geen keuze)", "")
+            assert [d for d, _ in control.items[1:]] == [o.label for o in spec.field.options]
+            assert [v for _, v in control.items[1:]] == [o.value for o in spec.field.options]
             seen += 1
         elif kind == BOOLEAN:
-            assert control.items == [("Ja", "true"), ("Nee", "false")]
+            assert control.items == [("(geen keuze)", ""), ("Ja", "true"), ("Nee", "false")]
         elif kind == TRISTATE:
             assert control.items == [("Ja", "true"), ("Nee", "false"), ("Niet beantwoord", "null")]
         elif kind == DATE:
@@ -456,6 +458,21 @@ def test_a_word_in_a_number_control_is_reported_by_label(tmp_path: Path) -> None
     imported = json.loads(cli.stdout)  # the rest is still output
     assert imported["kenmerk"] == data["kenmerk"]
     assert "leeftijd" not in imported["betrokkenen"]["kinderen"][1]
+
+
+def test_geen_keuze_takes_an_answer_back() -> None:
+    """A dropdown answered by mistake can be set back to "(geen keuze)": imported as not filled in."""
+    data = example(REPO / "examples" / "onderwijs-vo-partnergeweld.json")
+    layout = build_layout(data["soort"], data["sector"], "nl")
+    document = fill(layout, data, blank(data["soort"], data["sector"]))
+    controls = sdts_by_tag(document)
+    pick_item(controls[control_tag(("betrokkenen", "kinderen", 1, "geslacht"))], "")
+    pick_item(controls[control_tag(("melder", "identiteitAfschermen"))], "")
+    result = import_docx(save(document))
+    assert result.problems == []
+    assert "geslacht" not in result.document["betrokkenen"]["kinderen"][1]
+    assert "identiteitAfschermen" not in result.document["melder"]
+    assert result.document["betrokkenen"]["kinderen"][0]["geslacht"] == data["betrokkenen"]["kinderen"][0]["geslacht"]
 
 
 def test_unreadable_values_are_reported_per_control() -> None:
