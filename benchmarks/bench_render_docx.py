@@ -4,8 +4,8 @@ The floor is what python-docx needs for an EMPTY document: ``Document()`` + ``sa
 ``render_docx`` must stay at or below it per document. Reported per document, in milliseconds:
 
 - floor:   Document() + save() of an empty document (mean over n iterations);
-- present: meldform.presentation.present() (layout cached, as in a batch);
-- render:  meldform.render_docx.render_docx() of that presentation;
+- present: meldform.documents.presentation.present() (layout cached, as in a batch);
+- render:  meldform.documents.render_docx.render_docx() of that presentation;
 - ratio:   render / floor (and present + render / floor).
 
 Documents come from tests/factory.py (``make_documents(n, seed)``) when it is there, otherwise
@@ -34,9 +34,9 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from meldform.loading import load_document  # noqa: E402
-from meldform.presentation import present  # noqa: E402
-from meldform.validation import validate  # noqa: E402
+from meldform.check.loading import load_document  # noqa: E402
+from meldform.check.validation import validate  # noqa: E402
+from meldform.documents.presentation import present  # noqa: E402
 
 
 def documents(n: int, seed: int) -> tuple[str, Iterator[dict[str, Any]]]:
@@ -89,7 +89,7 @@ def main(argv: list[str] | None = None) -> int:
     source, docs = documents(args.n, args.seed)
     prepared = [(doc, validate(doc, lang=args.lang)) for doc in docs]
 
-    from meldform.render_docx import render_docx
+    from meldform.documents.render_docx import render_docx
 
     # One-off costs, outside the per-document numbers: each layout, and the Word base package.
     start = time.perf_counter()

@@ -25,11 +25,11 @@ sys.path.append(str(ROOT))
 
 from factory import make_documents  # noqa: E402
 
-from meldform.messages import RENDER_WORDS  # noqa: E402
+from meldform.check.validation import validate  # noqa: E402
+from meldform.documents.presentation import present  # noqa: E402
+from meldform.documents.render_html import _template, render_html, stylesheet  # noqa: E402
 from meldform.output import write_atomic  # noqa: E402
-from meldform.presentation import present  # noqa: E402
-from meldform.render_html import _template, render_html, stylesheet  # noqa: E402
-from meldform.validation import validate  # noqa: E402
+from meldform.texts.messages import RENDER_WORDS  # noqa: E402
 
 
 def main() -> int:

@@ -31,8 +31,8 @@ sys.path.append(str(ROOT))  # a checkout without install; an installed meldform 
 
 from factory import make_documents  # noqa: E402
 
-from meldform.schemas import load_schemas  # noqa: E402
-from meldform.validation import check_file  # noqa: E402
+from meldform.check.validation import check_file  # noqa: E402
+from meldform.model.schemas import load_schemas  # noqa: E402
 
 MELDFORM = [sys.executable, "-c", "from meldform.cli import main; main()"]
 

@@ -31,10 +31,10 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
-from meldform import batch
+from meldform.batch import core as batch
 from meldform.cli import main
 from meldform.commands import batch as batch_command
-from meldform.render_html import stylesheet
+from meldform.documents.render_html import stylesheet
 
 REPO = Path(__file__).resolve().parent.parent
 EXAMPLES = REPO / "examples"
@@ -46,7 +46,7 @@ except ImportError:  # pragma: no cover - the generator is written by another en
 
 HAS_DOCX = True
 try:
-    import meldform.render_docx  # noqa: F401
+    import meldform.documents.render_docx  # noqa: F401
 except ImportError:  # pragma: no cover
     HAS_DOCX = False
 
@@ -59,7 +59,7 @@ def example_files() -> list[Path]:
 def load(path: Path) -> dict[str, Any]:
     text = path.read_text(encoding="utf-8")
     if path.suffix in (".yaml", ".yml"):
-        from meldform.loading import parse_text
+        from meldform.check.loading import parse_text
 
         return parse_text(text, True)  # the YAML 1.2 core reading, as meldform does
     return json.loads(text)
@@ -241,8 +241,8 @@ def test_html_and_docx(tmp_path: Path) -> None:
 @pytest.mark.skipif(not HAS_DOCX, reason="the Word renderer is not there yet")
 def test_documents_are_what_render_makes(tmp_path: Path) -> None:
     """One presentation serves both formats: the bytes are those of ``render_document``."""
-    from meldform.rendering import render_document
-    from meldform.validation import validate
+    from meldform.check.validation import validate
+    from meldform.documents.rendering import render_document
 
     src, out = tmp_path / "in", tmp_path / "uit"
     path = write(src / "a.json", melding("jeugdhulp-stiefgezin-hermelding.json"))

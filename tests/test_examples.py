@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from meldform.validation import Result, check_file
+from meldform.check.validation import Result, check_file
 
 TODAY = dt.date(2026, 11, 28)
 EXAMPLES_DIR = Path(__file__).resolve().parents[1] / "examples"

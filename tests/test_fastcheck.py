@@ -12,10 +12,10 @@ from factory import make_document
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from meldform.fastcheck import UnsupportedSchemaError, compile_schema, json_equal
-from meldform.loading import load_document
-from meldform.reference import schema_validator
-from meldform.validation import fast_validator, structural_findings
+from meldform.check.fastcheck import UnsupportedSchemaError, compile_schema, json_equal
+from meldform.check.loading import load_document
+from meldform.check.reference import schema_validator
+from meldform.check.validation import fast_validator, structural_findings
 
 EXAMPLES = sorted(p for p in (Path(__file__).resolve().parents[1] / "examples").iterdir() if p.suffix in (".json", ".yaml", ".yml"))
 

@@ -21,8 +21,8 @@ import pytest
 from click.testing import CliRunner
 
 from meldform.cli import main
-from meldform.layout import build_layout
-from meldform.render_form_html import blank_html
+from meldform.forms.html import blank_html
+from meldform.model.layout import build_layout
 
 pytestmark = pytest.mark.browser
 

@@ -25,11 +25,13 @@ import pytest
 from click.testing import CliRunner, Result
 from lxml import etree
 
-from meldform import sdt
+from meldform.check.findings import FOUT, is_valid
+from meldform.check.loading import load_document
+from meldform.check.validation import validate
 from meldform.cli import main
-from meldform.findings import FOUT, is_valid
-from meldform.form_docx import blank_docx, control_tag, form_controls, import_docx, slot_count
-from meldform.layout import (
+from meldform.forms import controls as sdt
+from meldform.forms.docx import blank_docx, control_tag, form_controls, import_docx, slot_count
+from meldform.model.layout import (
     BOOLEAN,
     DATE,
     ENUM,
@@ -45,8 +47,6 @@ from meldform.layout import (
     Repeat,
     build_layout,
 )
-from meldform.loading import load_document
-from meldform.validation import validate
 
 TODAY = dt.date(2026, 11, 28)
 REPO = Path(__file__).resolve().parents[1]
@@ -394,7 +394,7 @@ def test_a_new_schema_property_needs_no_code_change(monkeypatch: pytest.MonkeyPa
     new_sector = dataclasses.replace(sector_group, children=(*sector_group.children, Field("vakantieschool", "Vakantieschool", BOOLEAN)))
     children = tuple(new_sector if c.key == "sectorSpecifiek" else c for c in base.root.children)
     layout = dataclasses.replace(base, root=dataclasses.replace(base.root, children=(*children, extra)))
-    monkeypatch.setattr("meldform.form_docx.build_layout", lambda soort, sector, lang="nl": layout)
+    monkeypatch.setattr("meldform.forms.docx.build_layout", lambda soort, sector, lang="nl": layout)
 
     form = blank_docx(layout)
     tags = {c.tag for c in sdt.iter_controls(docx.Document(io.BytesIO(form)).element.body)}

@@ -21,10 +21,10 @@ import pytest
 from click.testing import CliRunner
 
 from meldform.cli import main
-from meldform.layout import Field, Group, Layout, Repeat, build_layout
-from meldform.render_form_html import FORM_WORDS, blank_html, html_pattern
+from meldform.forms.html import FORM_WORDS, blank_html, html_pattern
+from meldform.model.layout import Field, Group, Layout, Repeat, build_layout
+from meldform.model.schemas import load_schemas
 from meldform.resources import resource_dir
-from meldform.schemas import load_schemas
 
 SECTORS = list(load_schemas().sectors)
 SOORTEN = ["melding", "advies"]

@@ -25,9 +25,9 @@ def _load_checker() -> ModuleType:
 
 i18n_check = _load_checker()
 
-from meldform.i18n import catalogue, tr  # noqa: E402
+from meldform.model.i18n import catalogue, tr  # noqa: E402
+from meldform.model.schemas import load_schemas  # noqa: E402
 from meldform.resources import resource_dir  # noqa: E402
-from meldform.schemas import load_schemas  # noqa: E402
 
 
 @pytest.fixture(scope="module")

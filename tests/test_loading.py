@@ -14,8 +14,8 @@ from typing import Any
 import pytest
 import yaml
 
-from meldform.loading import LoadError, load_document, parse_text
-from meldform.validation import check_file, validate
+from meldform.check.loading import LoadError, load_document, parse_text
+from meldform.check.validation import check_file, validate
 
 TODAY = dt.date(2026, 11, 28)
 EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "onderwijs-vo-partnergeweld.json"

@@ -1,4 +1,4 @@
-"""Property tests of ``meldform.validation.validate`` against melding-1.0.md.
+"""Property tests of ``meldform.check.validation.validate`` against melding-1.0.md.
 
 (a) every document the factory generates is valid (no ``fout``);
 (b) one mutation = one problem = one finding: each mutation of a valid document yields exactly the
@@ -22,10 +22,10 @@ import pytest
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
-from meldform import rules
-from meldform.findings import Finding
-from meldform.schemas import load_schemas
-from meldform.validation import validate
+from meldform.check import rules
+from meldform.check.findings import Finding
+from meldform.check.validation import validate
+from meldform.model.schemas import load_schemas
 
 try:
     from tests import factory

@@ -30,10 +30,10 @@ from docx.text.paragraph import Paragraph
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from meldform.loading import load_document
-from meldform.presentation import Block, Presentation, Row, present
-from meldform.render_docx import clean, render_docx
-from meldform.validation import check_file, validate
+from meldform.check.loading import load_document
+from meldform.check.validation import check_file, validate
+from meldform.documents.presentation import Block, Presentation, Row, present
+from meldform.documents.render_docx import clean, render_docx
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = sorted(p for p in (ROOT / "examples").iterdir() if p.suffix in (".json", ".yaml", ".yml"))
@@ -236,8 +236,8 @@ def test_rows_come_before_sub_blocks_and_the_conclusion_sits_by_the_questions() 
 def test_render_does_not_import_python_docx() -> None:
     code = (
         "import sys; sys.path.insert(0, sys.argv[1]);"
-        "from meldform.validation import check_file; from meldform.presentation import present;"
-        "import meldform.render_docx as r; assert 'docx' not in sys.modules;"
+        "from meldform.check.validation import check_file; from meldform.documents.presentation import present;"
+        "import meldform.documents.render_docx as r; assert 'docx' not in sys.modules;"
         "res = check_file(sys.argv[2]); r.render_docx(present(res.data, res.bevindingen, 'nl'));"
         "assert 'docx' not in sys.modules, 'python-docx imported'"
     )

@@ -13,12 +13,12 @@ from factory import make_document
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from meldform.formatting import format_bool, format_date, person_names
-from meldform.layout import BOOLEAN, DATE, ENUM, ENUM_MULTI, HIDDEN, PERSON, PERSON_ID, PERSON_OR_MELDER, PERSONS, TRISTATE, Field, Group, build_layout
-from meldform.loading import load_document
-from meldform.presentation import present
-from meldform.render_html import _anchor, render_html
-from meldform.validation import validate
+from meldform.check.loading import load_document
+from meldform.check.validation import validate
+from meldform.documents.formatting import format_bool, format_date, person_names
+from meldform.documents.presentation import present
+from meldform.documents.render_html import _anchor, render_html
+from meldform.model.layout import BOOLEAN, DATE, ENUM, ENUM_MULTI, HIDDEN, PERSON, PERSON_ID, PERSON_OR_MELDER, PERSONS, TRISTATE, Field, Group, build_layout
 
 EXAMPLES = sorted(p for p in (Path(__file__).resolve().parents[1] / "examples").iterdir() if p.suffix in (".json", ".yaml", ".yml"))
 MELDING = next(p for p in EXAMPLES if p.name.startswith("onderwijs-vo"))

@@ -17,8 +17,8 @@ from typing import Any
 
 import pytest
 
-from meldform.findings import Finding
-from meldform.validation import validate
+from meldform.check.findings import Finding
+from meldform.check.validation import validate
 
 TODAY = dt.date(2026, 11, 28)
 EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "onderwijs-vo-partnergeweld.json"

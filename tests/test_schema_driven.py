@@ -30,10 +30,10 @@ VALUE = "Een hond die volgens Noor ook geslagen wordt"
 SCRIPT = textwrap.dedent(
     """
     import json, sys
-    from meldform.loading import load_document
-    from meldform.validation import validate
-    from meldform.rendering import render_document
-    from meldform.layout import build_layout
+    from meldform.check.loading import load_document
+    from meldform.check.validation import validate
+    from meldform.documents.rendering import render_document
+    from meldform.model.layout import build_layout
     doc = load_document(sys.argv[1]).data
     doc["zorgen"]["huisdieren"] = sys.argv[2]
     findings = validate(doc)

@@ -23,11 +23,11 @@ import pytest
 from click.testing import CliRunner
 from jsonschema import Draft202012Validator
 
+from meldform.check.findings import Finding
+from meldform.check.loading import LoadError, load_document
+from meldform.check.validation import validate
 from meldform.cli import main
-from meldform.findings import Finding
-from meldform.loading import LoadError, load_document
-from meldform.schemas import SOORTEN, load_schemas
-from meldform.validation import validate
+from meldform.model.schemas import SOORTEN, load_schemas
 
 try:
     from tests import factory

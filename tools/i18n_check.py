@@ -23,8 +23,8 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from meldform.model.schemas import load_schemas  # noqa: E402
 from meldform.resources import resource_dir  # noqa: E402
-from meldform.schemas import load_schemas  # noqa: E402
 
 #: Keywords whose string value is a Dutch text.
 TEXT_KEYWORDS = ("title", "description", "x-formaat")

@@ -1,6 +1,6 @@
 """``meldform batch``: validate and render many meldingen; progress on a terminal, a summary always.
 
-The work is in ``meldform.batch``; this module parses the options, shows the progress bar, prints
+The work is in ``meldform.batch.core``; this module parses the options, shows the progress bar, prints
 the summary and maps outcomes to exit codes. Progress and summary show counts only — never a
 name, a BSN or anything else from a document.
 """
@@ -15,11 +15,11 @@ from typing import TextIO
 
 import click
 
-from meldform import batch
+from meldform.batch import core as batch
+from meldform.documents.rendering import FORMATS
 from meldform.errors import EXIT_INVALID, EXIT_OK, UsageError
-from meldform.messages import pick
 from meldform.output import OutputNotWritableError, ensure_dir
-from meldform.rendering import FORMATS
+from meldform.texts.messages import pick
 
 TEXTS: dict[str, dict[str, str]] = {
     "onbekend_formaat": {
@@ -83,7 +83,7 @@ def _check_renderers(formats: Sequence[str], lang: str) -> None:
     """Fail before the first document if a requested renderer cannot be loaded."""
     if "docx" in formats:
         try:
-            import meldform.render_docx  # noqa: F401
+            import meldform.documents.render_docx  # noqa: F401
         except ImportError:
             raise UsageError(text("docx_ontbreekt", lang)) from None
 

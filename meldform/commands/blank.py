@@ -7,10 +7,10 @@ from pathlib import Path
 from typing import TextIO
 
 from meldform.errors import EXIT_INVALID, EXIT_OK, UsageError
-from meldform.layout import build_layout
-from meldform.messages import output_text, pick
+from meldform.model.layout import build_layout
+from meldform.model.schemas import SOORTEN, load_schemas
 from meldform.output import OutputExistsError, OutputNotWritableError, write_atomic
-from meldform.schemas import SOORTEN, load_schemas
+from meldform.texts.messages import output_text, pick
 
 _WORDS = {
     "geschreven": {"nl": "formulier geschreven naar {doel}", "en": "form written to {doel}"},
@@ -43,11 +43,11 @@ def run(out: TextIO, *, sector: str, soort: str, fmt: str, output: Path | None, 
         raise UsageError(_say("onbekende_soort", lang, soort=soort, keuzes=", ".join(SOORTEN)))
     layout = build_layout(soort, sector, lang)
     if fmt == "html":
-        from meldform.render_form_html import blank_html
+        from meldform.forms.html import blank_html
 
         data = blank_html(layout).encode("utf-8")
     elif fmt == "docx":
-        from meldform.form_docx import blank_docx
+        from meldform.forms.docx import blank_docx
 
         data = blank_docx(layout)
     else:

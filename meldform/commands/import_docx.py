@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import TextIO
 
 from meldform.errors import EXIT_INVALID, EXIT_OK, UsageError
-from meldform.messages import pick
+from meldform.texts.messages import pick
 
 _MESSAGES = {
     "niet_gevonden": {"nl": "bestand niet gevonden", "en": "file not found"},
@@ -25,9 +25,9 @@ def _message(key: str, lang: str) -> str:
 
 
 def run(file: Path, out: TextIO, err: TextIO, *, lang: str = "nl") -> int:
-    from meldform.form_docx import MAX_BYTES, FormError, import_docx
-    from meldform.reporters import text_report
-    from meldform.validation import Result, validate
+    from meldform.check.reporters import text_report
+    from meldform.check.validation import Result, validate
+    from meldform.forms.docx import MAX_BYTES, FormError, import_docx
 
     try:
         if file.stat().st_size > MAX_BYTES:

@@ -6,12 +6,12 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
+from meldform.check.reporters import text_report
+from meldform.check.validation import check_file
+from meldform.documents.rendering import output_name, render_document
 from meldform.errors import EXIT_INVALID, EXIT_OK, UsageError
-from meldform.messages import output_text
 from meldform.output import OutputExistsError, OutputNotWritableError, ensure_dir, write_atomic
-from meldform.rendering import output_name, render_document
-from meldform.reporters import text_report
-from meldform.validation import check_file
+from meldform.texts.messages import output_text
 
 
 def run(paths: Sequence[str], out: TextIO, err: TextIO, *, fmt: str, output: Path, force: bool = False, lang: str = "nl") -> int:

@@ -6,8 +6,8 @@ import json
 from typing import TextIO
 
 from meldform.errors import EXIT_OK, UsageError
-from meldform.i18n import tr
-from meldform.schemas import UnknownVariantError, load_schemas
+from meldform.model.i18n import tr
+from meldform.model.schemas import UnknownVariantError, load_schemas
 
 
 def run_schema(out: TextIO, *, sector: str | None = None, soort: str | None = None) -> int:

@@ -6,9 +6,9 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import TextIO
 
+from meldform.check.reporters import REPORTERS
+from meldform.check.validation import check_file
 from meldform.errors import EXIT_INVALID, EXIT_OK
-from meldform.reporters import REPORTERS
-from meldform.validation import check_file
 
 
 def run(paths: Sequence[str], out: TextIO, *, fmt: str = "text", lang: str = "nl", strict: bool = False, today: dt.date | None = None) -> int:

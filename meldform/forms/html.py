@@ -1,6 +1,6 @@
 """A blank, fillable HTML form for one sector and soort: one self-contained file that works offline.
 
-The form is generated from the layout model (``meldform.layout``) and nothing else: the template
+The form is generated from the layout model (``meldform.model.layout``) and nothing else: the template
 walks the tree of groups, repeats and fields, and the form's script (``templates/form.js``) reads
 everything it needs — keys, widgets, conditions, which repeats hold persons — from ``data-``
 attributes written here. No field name appears in the template or the script, so a property added
@@ -23,7 +23,9 @@ from typing import Any
 
 from jinja2 import Template
 
-from meldform.layout import (
+from meldform.documents.render_html import environment
+from meldform.documents.rendering import output_name
+from meldform.model.layout import (
     BOOLEAN,
     DATE,
     EMAIL,
@@ -46,10 +48,8 @@ from meldform.layout import (
     Layout,
     Repeat,
 )
-from meldform.messages import localized, render_word
-from meldform.render_html import environment
-from meldform.rendering import output_name
 from meldform.resources import resource_dir
+from meldform.texts.messages import localized, render_word
 
 # The reference a person field uses for the professional who reports (melding-1.0.md: ``melder``
 # is reserved and is not a person id). The layout has no option for it (see the report).

@@ -13,7 +13,7 @@ Every control carries a ``w:tag`` (where its value belongs), a ``w:alias`` (the 
 the control) and starts out showing its placeholder text (``w:showingPlcHdr``). Reading returns
 :class:`Control` objects; a control still showing its placeholder has ``text is None``: empty.
 
-Nothing here knows about meldingen; ``meldform.form_docx`` decides which control goes where.
+Nothing here knows about meldingen; ``meldform.forms.docx`` decides which control goes where.
 """
 
 from __future__ import annotations

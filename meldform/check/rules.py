@@ -13,9 +13,9 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from meldform.findings import FOUT, WAARSCHUWING, Ernst, pointer
-from meldform.messages import word
-from meldform.schemas import load_schemas
+from meldform.check.findings import FOUT, WAARSCHUWING, Ernst, pointer
+from meldform.model.schemas import load_schemas
+from meldform.texts.messages import word
 
 Parts = list[str | int]
 BSN_DIGITS = frozenset("0123456789")

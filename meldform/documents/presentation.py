@@ -12,9 +12,10 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from meldform.findings import WAARSCHUWING, Finding
-from meldform.formatting import COMPACT, format_bool, format_date, person_names
-from meldform.layout import (
+from meldform.check.findings import WAARSCHUWING, Finding
+from meldform.check.rules import melden_vereist
+from meldform.documents.formatting import COMPACT, format_bool, format_date, person_names
+from meldform.model.layout import (
     BOOLEAN,
     DATE,
     ENUM,
@@ -33,8 +34,7 @@ from meldform.layout import (
     Repeat,
     build_layout,
 )
-from meldform.messages import conclusion_text, render_word
-from meldform.rules import melden_vereist
+from meldform.texts.messages import conclusion_text, render_word
 
 
 @dataclass(frozen=True)

@@ -13,8 +13,8 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import Any
 
-from meldform.i18n import tr
-from meldform.schemas import BASE_URI, ROOT_FILE, SECTOR_DIR, Schema, SchemaSet, load_schemas
+from meldform.model.i18n import tr
+from meldform.model.schemas import BASE_URI, ROOT_FILE, SECTOR_DIR, Schema, SchemaSet, load_schemas
 
 Path = tuple[str | int, ...]
 

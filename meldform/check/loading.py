@@ -27,7 +27,7 @@ MAX_BYTES = 10 * 1024 * 1024
 class LoadError(Exception):
     """The file could not be read as a melding.
 
-    ``reason`` is a key of the message catalogue (``meldform.messages.LOAD_REASONS``); the text
+    ``reason`` is a key of the message catalogue (``meldform.texts.messages.LOAD_REASONS``); the text
     never contains the file's content.
     """
 
@@ -39,7 +39,7 @@ class LoadError(Exception):
         self.detail = detail
 
     def message(self, lang: str = "nl") -> str:
-        from meldform.messages import load_error_text
+        from meldform.texts.messages import load_error_text
 
         return load_error_text(self.reason, lang, self.line, self.column, self.detail)
 

@@ -57,11 +57,11 @@ from pathlib import Path
 from typing import IO, Any, NamedTuple
 
 from meldform import __version__
-from meldform.findings import FOUT, Finding
-from meldform.loading import LoadError, is_yaml_path, parse_bytes, read_bytes
-from meldform.messages import localized, pick
+from meldform.check.findings import FOUT, Finding
+from meldform.check.loading import LoadError, is_yaml_path, parse_bytes, read_bytes
+from meldform.check.rules import dossier_key, elfproef, years_before
 from meldform.output import TMP_PREFIX, TMP_SUFFIX, OutputExistsError, OutputNotWritableError, cleanup_temporaries, write_atomic
-from meldform.rules import dossier_key, elfproef, years_before
+from meldform.texts.messages import localized, pick
 
 # -- names and statuses ---------------------------------------------------------------------------
 SUFFIXES = (".json", ".yaml", ".yml")
@@ -242,7 +242,7 @@ def process_chunk(chunk: Sequence[tuple[int, str]]) -> tuple[list[Outcome], Fata
 # -- one input -------------------------------------------------------------------------------------
 @functools.cache
 def _known_sectors() -> frozenset[str]:
-    from meldform.schemas import load_schemas
+    from meldform.model.schemas import load_schemas
 
     return frozenset(load_schemas().sectors)
 
@@ -264,8 +264,8 @@ def process_one(nr: int, path: str, s: Settings) -> Outcome:
     except LoadError as exc:
         finding = Finding(FOUT, "onleesbaar", "", exc.message(s.lang))
         return _outcome(record, [finding], [], [], ())
-    from meldform.findings import is_valid
-    from meldform.validation import validate
+    from meldform.check.findings import is_valid
+    from meldform.check.validation import validate
 
     findings = validate(data, lang=s.lang)
     doc = data if isinstance(data, dict) else {}
@@ -303,8 +303,8 @@ def _outcome(
 
 def _write_outputs(doc: dict[str, Any], findings: list[Finding], sha: str, path: str, s: Settings) -> tuple[list[dict[str, str]], list[dict[str, str]], str]:
     """Render and write every requested format; returns (outputs, conflicts, status)."""
-    from meldform.presentation import Presentation, present
-    from meldform.rendering import RENDERERS, output_name
+    from meldform.documents.presentation import Presentation, present
+    from meldform.documents.rendering import RENDERERS, output_name
 
     output = Path(s.output)
     owners = Path(s.owners)
@@ -702,16 +702,16 @@ def _warm_up(formats: Sequence[str]) -> None:
 
     if multiprocessing.get_start_method(allow_none=False) != "fork":
         return
-    from meldform.presentation import present  # noqa: F401
-    from meldform.render_html import environment
-    from meldform.rendering import RENDERERS  # noqa: F401
-    from meldform.validation import validate
+    from meldform.check.validation import validate
+    from meldform.documents.presentation import present  # noqa: F401
+    from meldform.documents.render_html import environment
+    from meldform.documents.rendering import RENDERERS  # noqa: F401
 
     with contextlib.suppress(Exception):  # only an optimisation: never a reason to fail
         validate({"soort": "melding", "datum": "2000-01-01"})  # builds the validator and the rules' caches
         environment().get_template("melding.html.j2")
         if "docx" in formats:
-            import meldform.render_docx  # noqa: F401
+            import meldform.documents.render_docx  # noqa: F401
 
 
 def _feed(paths: Iterable[str], settings: Settings, jobs: int, summary: Summary, journal: IO[str], output: Path, progress: Progress | None) -> None:
@@ -1072,10 +1072,10 @@ def render_report_html(
     journal_path: Path, summary: Summary, groups: list[dict[str, Any]], *, made: str, output: Path, formats: Sequence[str], lang: str
 ) -> Iterator[str]:
     """The readable overview, streamed (the list of problem files is read from the journal)."""
-    from meldform.i18n import tr
-    from meldform.messages import ERNST_LABELS
-    from meldform.render_html import environment, stylesheet
-    from meldform.schemas import load_schemas
+    from meldform.documents.render_html import environment, stylesheet
+    from meldform.model.i18n import tr
+    from meldform.model.schemas import load_schemas
+    from meldform.texts.messages import ERNST_LABELS
 
     schemas = load_schemas()
     css, style_hash = stylesheet()

@@ -17,7 +17,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from meldform.formats import FORMAT_CHECKS, ecma_regex
+from meldform.check.formats import FORMAT_CHECKS, ecma_regex
 
 Check = Callable[[Any], bool]
 

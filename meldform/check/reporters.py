@@ -6,9 +6,9 @@ import json
 from collections.abc import Sequence
 from typing import TextIO
 
-from meldform.findings import FOUT, WAARSCHUWING
-from meldform.messages import ERNST_LABELS, SUMMARY
-from meldform.validation import Result
+from meldform.check.findings import FOUT, WAARSCHUWING
+from meldform.check.validation import Result
+from meldform.texts.messages import ERNST_LABELS, SUMMARY
 
 
 def text_report(results: Sequence[Result], out: TextIO, lang: str = "nl", strict: bool = False) -> None:

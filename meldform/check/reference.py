@@ -17,12 +17,12 @@ from jsonschema.protocols import Validator
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
-from meldform.findings import FOUT, Finding, pointer
-from meldform.formats import FORMAT_CHECKS, ecma_regex
-from meldform.i18n import tr
-from meldform.messages import finding_text, type_name, word
-from meldform.schemas import SchemaSet, load_schemas
-from meldform.validation import Describer
+from meldform.check.describe import Describer
+from meldform.check.findings import FOUT, Finding, pointer
+from meldform.check.formats import FORMAT_CHECKS, ecma_regex
+from meldform.model.i18n import tr
+from meldform.model.schemas import SchemaSet, load_schemas
+from meldform.texts.messages import finding_text, type_name, word
 
 
 # -- the engine ---------------------------------------------------------------------------

@@ -1,6 +1,6 @@
 """The blank Word form with content controls, and reading a filled one back into a melding.
 
-Both directions are driven by the layout model (``meldform.layout``) alone: a property added to a
+Both directions are driven by the layout model (``meldform.model.layout``) alone: a property added to a
 schema appears in the form and is imported without a code change.
 
 Design
@@ -49,9 +49,9 @@ from typing import Any
 
 from lxml import etree
 
-from meldform import sdt
-from meldform.formatting import w as word
-from meldform.layout import (
+from meldform.documents.formatting import w as word
+from meldform.forms import controls as sdt
+from meldform.model.layout import (
     BOOLEAN,
     DATE,
     ENUM,
@@ -74,7 +74,7 @@ from meldform.layout import (
     Repeat,
     build_layout,
 )
-from meldform.messages import pick
+from meldform.texts.messages import pick
 
 FORM_VERSION = "1"
 PROP = "meldform:"

@@ -12,9 +12,9 @@ from functools import cache
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, Template
 from markupsafe import Markup
 
-from meldform.messages import RENDER_WORDS
-from meldform.presentation import Block, Presentation, Row
+from meldform.documents.presentation import Block, Presentation, Row
 from meldform.resources import resource_dir
+from meldform.texts.messages import RENDER_WORDS
 
 # Characters HTML may not contain even escaped (C0 controls other than tab/newline/CR, and
 # noncharacters); pasted text sometimes carries them. They are replaced by a space.

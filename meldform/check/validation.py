@@ -8,57 +8,22 @@ finds every error and translates it into the professional's words. Then the rule
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from meldform import rules
-from meldform.fastcheck import Check, compile_schema
-from meldform.findings import FOUT, Finding, is_valid
-from meldform.i18n import tr
-from meldform.loading import LoadError, load_document
-from meldform.messages import finding_text, load_error_text, word
-from meldform.schemas import SchemaSet, load_schemas
-
-
-# -- describing a place in the document ---------------------------------------------------------
-@dataclass
-class Describer:
-    schemas: SchemaSet
-    sector: str | None
-    lang: str
-
-    def title(self, node: dict[str, Any] | None, fallback: str) -> str:
-        if node and isinstance(node.get("title"), str):
-            return tr(node["title"], self.lang)
-        return fallback
-
-    def field(self, parts: list[str | int]) -> str:
-        """'Betrokkenen › Kind 1 › Burgerservicenummer (BSN)' for /betrokkenen/kinderen/0/burgerservicenummer."""
-        crumbs: list[str] = []
-        for depth, part in enumerate(parts):
-            node = self.schemas.node_at(parts[: depth + 1], self.sector)
-            if isinstance(part, int):
-                item_title = node.get("title") if node else None
-                if item_title:
-                    if crumbs:
-                        crumbs.pop()
-                    crumbs.append(f"{tr(item_title, self.lang)} {part + 1}")
-                else:
-                    crumbs.append(f"{word('nr', self.lang)} {part + 1}")
-            else:
-                crumbs.append(self.title(node, str(part)))
-        return " › ".join(crumbs) if crumbs else word("document", self.lang)
-
-    def quoted_titles(self, parts: list[str | int], names: Iterable[str]) -> str:
-        titles = [f"‘{self.title(self.schemas.node_at([*parts, n], self.sector), n)}’" for n in names]
-        return f" {word('of', self.lang)} ".join(titles)
+from meldform.check import rules
+from meldform.check.describe import Describer
+from meldform.check.fastcheck import Check, compile_schema
+from meldform.check.findings import FOUT, Finding, is_valid
+from meldform.check.loading import LoadError, load_document
+from meldform.model.schemas import load_schemas
+from meldform.texts.messages import finding_text, load_error_text
 
 
 @cache
 def fast_validator() -> Check:
-    """The compiled yes/no check of the whole contract (see ``meldform.fastcheck``)."""
+    """The compiled yes/no check of the whole contract (see ``meldform.check.fastcheck``)."""
     schemas = load_schemas()
     return compile_schema(schemas.bundle(schemas.root))
 
@@ -68,7 +33,7 @@ def structural_findings(data: Any, lang: str = "nl") -> list[Finding]:
     only an invalid one pays for jsonschema's detailed errors."""
     if fast_validator()(data):
         return []
-    from meldform.reference import reference_findings  # jsonschema: only for invalid documents
+    from meldform.check.reference import reference_findings  # jsonschema: only for invalid documents
 
     sector = data.get("sector") if isinstance(data, dict) else None
     return reference_findings(data, Describer(load_schemas(), sector if isinstance(sector, str) else None, lang))

@@ -26,8 +26,8 @@ from functools import cache, lru_cache
 from io import BytesIO
 from pathlib import Path
 
-from meldform.messages import render_word
-from meldform.presentation import Block, Presentation, Row
+from meldform.documents.presentation import Block, Presentation, Row
+from meldform.texts.messages import render_word
 
 # Characters XML 1.0 does not allow even escaped (C0 controls other than tab/newline/CR, lone
 # surrogates, U+FFFE/U+FFFF), plus DEL; pasted text sometimes carries them (a vertical tab is

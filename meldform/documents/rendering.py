@@ -5,20 +5,20 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from meldform.findings import Finding
-from meldform.presentation import Presentation, present
+from meldform.check.findings import Finding
+from meldform.documents.presentation import Presentation, present
 
 FORMATS = ("html", "docx")
 
 
 def _html(doc: Presentation) -> bytes:
-    from meldform.render_html import render_html
+    from meldform.documents.render_html import render_html
 
     return render_html(doc).encode("utf-8")
 
 
 def _docx(doc: Presentation) -> bytes:
-    from meldform.render_docx import render_docx  # python-docx only when Word is asked for
+    from meldform.documents.render_docx import render_docx  # python-docx only when Word is asked for
 
     return render_docx(doc)
 
