@@ -15,15 +15,17 @@ import os
 import tempfile
 from pathlib import Path
 
+from meldform.errors import MeldformError
+
 TMP_PREFIX = ".meldform-"
 TMP_SUFFIX = ".tmp"
 
 
-class OutputExistsError(FileExistsError):
+class OutputExistsError(MeldformError, FileExistsError):
     """The target exists and ``force`` was not given."""
 
 
-class OutputNotWritableError(OSError):
+class OutputNotWritableError(MeldformError, OSError):
     """The output folder cannot be created or written (read-only, full, not a folder)."""
 
 

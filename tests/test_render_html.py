@@ -116,7 +116,8 @@ def expected_cells(doc: dict[str, Any]) -> list[tuple[str, str, str]]:
 
 def squash(text: str) -> str:
     """Whitespace folded; control characters XML/HTML cannot carry count as a space (as rendered)."""
-    text = re.sub("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]", " ", text)
+    text = re.sub("[\u202a-\u202e\u2066-\u2069]", "", text)  # bidi controls are dropped
+    text = re.sub("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff]", " ", text)
     return re.sub(r"\s+", " ", text).strip()
 
 

@@ -60,6 +60,7 @@ from meldform import __version__
 from meldform.check.findings import FOUT, Finding
 from meldform.check.loading import LoadError, is_yaml_path, parse_bytes, read_bytes
 from meldform.check.rules import dossier_key, elfproef, years_before
+from meldform.errors import MeldformError
 from meldform.output import TMP_PREFIX, TMP_SUFFIX, OutputExistsError, OutputNotWritableError, cleanup_temporaries, write_atomic
 from meldform.texts.messages import localized, pick
 
@@ -134,7 +135,7 @@ def text(key: str, lang: str, **params: Any) -> str:
     return pick(TEXTS, key, lang, **params)
 
 
-class OutputError(Exception):
+class OutputError(MeldformError):
     """The output folder cannot be written (read-only, full, vanished): the batch stops."""
 
     def __init__(self, code: int | None, folder: Path | str, detail: str = "") -> None:
@@ -150,7 +151,7 @@ class OutputError(Exception):
         return text("niet_schrijfbaar", lang, map=self.folder, reden=reden)
 
 
-class BusyError(Exception):
+class BusyError(MeldformError):
     """Another batch holds the lock of the output folder."""
 
 

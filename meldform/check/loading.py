@@ -19,17 +19,21 @@ from typing import Any
 
 import yaml
 
+from meldform.errors import EXIT_INVALID, MeldformError
+
 STDIN = "-"
 YAML_SUFFIXES = (".yaml", ".yml")
 MAX_BYTES = 10 * 1024 * 1024
 
 
-class LoadError(Exception):
+class LoadError(MeldformError):
     """The file could not be read as a melding.
 
     ``reason`` is a key of the message catalogue (``meldform.texts.messages.LOAD_REASONS``); the text
     never contains the file's content.
     """
+
+    exit_code = EXIT_INVALID
 
     def __init__(self, reason: str, line: int | None = None, column: int | None = None, detail: str = "") -> None:
         super().__init__(reason)

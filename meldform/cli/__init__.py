@@ -16,7 +16,7 @@ from typing import Any, TypeVar
 import click
 
 from meldform import __version__
-from meldform.errors import EXIT_USAGE, UsageError
+from meldform.errors import EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_INVALID, MeldformError
 
 F = TypeVar("F", bound=Callable[..., Any])
 LANG = click.Choice(["nl", "en"])
@@ -29,23 +29,23 @@ def handle_errors(fn: F) -> F:
     def wrapper(*args: Any, **kwargs: Any) -> None:
         try:
             code = fn(*args, **kwargs)
-        except UsageError as exc:
-            click.echo(f"meldform: {exc}", err=True)
-            sys.exit(EXIT_USAGE)
+        except MeldformError as exc:
+            click.echo(f"meldform: {exc.message(kwargs.get('lang') or 'nl')}", err=True)
+            sys.exit(exc.exit_code)
         except KeyboardInterrupt:
             click.echo("meldform: afgebroken", err=True)
-            sys.exit(130)
+            sys.exit(EXIT_INTERRUPTED)
         except BrokenPipeError:
             # The reader went away (e.g. `| head`): stop quietly, as Unix tools do.
             devnull = os.open(os.devnull, os.O_WRONLY)
             os.dup2(devnull, sys.stdout.fileno())
-            sys.exit(1)
+            sys.exit(EXIT_INVALID)
         except Exception as exc:
             if os.environ.get("MELDFORM_DEBUG"):
                 raise
             # Never the message itself: it could quote a document's personal data.
             click.echo(f"meldform: interne fout ({type(exc).__name__}); zet MELDFORM_DEBUG=1 voor details", err=True)
-            sys.exit(70)
+            sys.exit(EXIT_INTERNAL)
         sys.exit(code)
 
     return wrapper  # type: ignore[return-value]

@@ -26,14 +26,13 @@ from functools import cache, lru_cache
 from io import BytesIO
 from pathlib import Path
 
+from meldform.cleaning import clean
 from meldform.documents.presentation import Block, Presentation, Row
 from meldform.texts.messages import render_word
 
 # Characters XML 1.0 does not allow even escaped (C0 controls other than tab/newline/CR, lone
 # surrogates, U+FFFE/U+FFFF), plus DEL; pasted text sometimes carries them (a vertical tab is
 # Word's line break). As in the HTML output they become a space.
-_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
-
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 FOOTER_RID = "rIdMeldformFooter"
@@ -60,13 +59,6 @@ FAST = 1  # zlib level for the per-document parts: a few kB larger, several time
 
 
 # -- text ------------------------------------------------------------------------------------------
-def clean(text: str) -> str:
-    """``text`` as Word will show it: line ends normalised to ``\\n``, forbidden characters a space."""
-    if "\r" in text:
-        text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return _FORBIDDEN.sub(" ", text)
-
-
 def _esc(text: str) -> str:
     return clean(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 

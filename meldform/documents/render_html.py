@@ -12,13 +12,13 @@ from functools import cache
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, Template
 from markupsafe import Markup
 
+from meldform.cleaning import clean
 from meldform.documents.presentation import Block, Presentation, Row
 from meldform.resources import resource_dir
 from meldform.texts.messages import RENDER_WORDS
 
 # Characters HTML may not contain even escaped (C0 controls other than tab/newline/CR, and
 # noncharacters); pasted text sometimes carries them. They are replaced by a space.
-_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 
 
 @dataclass(frozen=True)
@@ -50,7 +50,7 @@ def _clean(value: object) -> object:
     if isinstance(value, Markup):
         return value  # already escaped and cleaned where its text was first output
     if isinstance(value, str):
-        return _FORBIDDEN.sub(" ", value)
+        return clean(value)
     return value
 
 

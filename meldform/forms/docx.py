@@ -50,6 +50,7 @@ from typing import Any
 from lxml import etree
 
 from meldform.documents.formatting import w as word
+from meldform.errors import MeldformError
 from meldform.forms import controls as sdt
 from meldform.model.layout import (
     BOOLEAN,
@@ -654,7 +655,7 @@ def _layout_value(node: Field) -> Any:
 
 
 # == importing ===================================================================================
-class FormError(Exception):
+class FormError(MeldformError):
     """The file is not a (readable) meldform form; ``message(lang)`` says why, in one line."""
 
     def __init__(self, key: str, **params: Any) -> None:

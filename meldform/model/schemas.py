@@ -16,6 +16,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from meldform.errors import MeldformError
 from meldform.resources import resource_dir
 
 BASE_URI = "https://meldform.nl/schema/1.0/"
@@ -27,7 +28,7 @@ SOORTEN = ("melding", "advies")
 Schema = dict[str, Any]
 
 
-class UnknownVariantError(ValueError):
+class UnknownVariantError(MeldformError, ValueError):
     """A sector or soort that the contract does not know."""
 
     def __init__(self, what: str, value: str, allowed: tuple[str, ...]) -> None:
