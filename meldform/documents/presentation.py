@@ -98,9 +98,10 @@ def present(doc: dict[str, Any], findings: list[Finding] | None = None, lang: st
         if block is not None:
             blocks.append(block)
     notices = [f.melding for f in findings or [] if f.ernst == WAARSCHUWING]
-    title = f"{_option(layout, 'soort', doc.get('soort'))} {pick(DOCUMENT_WORDS, 'aan_vt', lang)} — {doc.get('kenmerk', '')}"
+    reference = str(doc.get(layout.file_name_key, "")) if layout.file_name_key else ""  # the kenmerk: it names the files too
+    title = f"{_option(layout, 'soort', doc.get('soort'))} {pick(DOCUMENT_WORDS, 'aan_vt', lang)} — {reference}"
     footer = pick(DOCUMENT_WORDS, "voettekst", lang, datum=format_date(dt.date.today().isoformat(), lang))
-    return Presentation(title, str(doc.get("kenmerk", "")), lang, header, notices, blocks, footer)
+    return Presentation(title, reference, lang, header, notices, blocks, footer)
 
 
 @dataclass
