@@ -8,12 +8,15 @@
   var form = document.getElementById("meldformulier");
   if (!form) { return; }
   var W = JSON.parse(form.getAttribute("data-words"));
+  /* The field kinds, written by the generator from the layout model's enum (meldform.model.kinds.Kind):
+     this script names them K.PERSONS, K.HIDDEN, ... and never spells a kind itself. */
+  var K = JSON.parse(form.getAttribute("data-kinds"));
   var MELDER = form.getAttribute("data-melder-ref");
   var NAME_DISPLAY = form.getAttribute("data-name-display");
   var statusEl = document.getElementById("meldform-status");
   var errorsEl = document.getElementById("fouten");
   var fileInput = document.getElementById("bestand-openen");
-  var PICKERS = '[data-kind="persons"], [data-kind="person"], [data-kind="person_or_melder"]';
+  var PICKERS = ofKind([K.PERSONS, K.PERSON, K.PERSON_OR_MELDER], "");
   var uid = 0;
   var dirty = false;
   var updating = false;
@@ -25,6 +28,10 @@
     return text.replace(/\{(\w+)\}/g, function (all, key) {
       return Object.prototype.hasOwnProperty.call(params, key) ? String(params[key]) : all;
     });
+  }
+  /* A selector for the fields of these kinds (and ``inner``: what inside them). */
+  function ofKind(kinds, inner) {
+    return kinds.map(function (k) { return '[data-kind="' + k + '"]' + inner; }).join(", ");
   }
   function toArray(list) { return Array.prototype.slice.call(list); }
   function nodeType(el) { return el.getAttribute("data-node"); }
@@ -68,31 +75,31 @@
   // -- reading values -----------------------------------------------------------------------------
   function readField(el) {
     var kind = kindOf(el);
-    if (kind === "hidden") { return JSON.parse(el.getAttribute("data-value")); }
-    if (kind === "persons") {
+    if (kind === K.HIDDEN) { return JSON.parse(el.getAttribute("data-value")); }
+    if (kind === K.PERSONS) {
       var chosen = (pickerState.get(el) || []).slice();
       return chosen.length ? chosen : undefined;
     }
-    if (kind === "boolean" || kind === "tristate") {
+    if (kind === K.BOOLEAN || kind === K.TRISTATE) {
       var radio = el.querySelector("input:checked");
       if (!radio || radio.value === "") { return undefined; }
       return radio.value === "true";
     }
-    if (kind === "enum_multi") {
+    if (kind === K.ENUM_MULTI) {
       var values = toArray(el.querySelectorAll("input:checked")).map(function (b) { return b.value; });
       return values.length ? values : undefined;
     }
-    if (kind === "enum" && !el.querySelector("select")) {
+    if (kind === K.ENUM && !el.querySelector("select")) {
       var picked = el.querySelector("input:checked");
       return picked ? picked.value : undefined;
     }
     var control = mainControl(el);
     if (!control) { return undefined; }
-    if (kind === "text_list") {
+    if (kind === K.TEXT_LIST) {
       var lines = control.value.split(/\r?\n/).map(function (l) { return l.trim(); }).filter(function (l) { return l !== ""; });
       return lines.length ? lines : undefined;
     }
-    if (kind === "integer") {
+    if (kind === K.INTEGER) {
       if (control.value === "") { return undefined; }
       var number = Number(control.value);
       return Number.isFinite(number) ? number : undefined;
@@ -156,7 +163,7 @@
   // -- persons -------------------------------------------------------------------------------------
   function idFieldOf(item) {
     var list = nodeChildren(item);
-    for (var i = 0; i < list.length; i++) { if (kindOf(list[i]) === "id") { return list[i]; } }
+    for (var i = 0; i < list.length; i++) { if (kindOf(list[i]) === K.PERSON_ID) { return list[i]; } }
     return null;
   }
   function optionLabel(field, value) {
@@ -229,7 +236,7 @@
   function buildPicker(field, people, extra) {
     var options = people.slice();
     extra.forEach(function (id) { options.push({ id: id, label: fmt(W.onbekende_persoon, { id: id }) }); });
-    if (kindOf(field) === "persons") {
+    if (kindOf(field) === K.PERSONS) {
       var box = field.querySelector("[data-options]");
       var focusedValue = box.contains(document.activeElement) ? document.activeElement.value : null;
       while (box.firstChild) { box.removeChild(box.firstChild); }
@@ -290,7 +297,7 @@
     });
   }
   function allIds() {
-    return toArray(form.querySelectorAll('[data-kind="id"] input')).map(function (i) { return i.value.trim(); });
+    return toArray(form.querySelectorAll(ofKind([K.PERSON_ID], " input"))).map(function (i) { return i.value.trim(); });
   }
   function suggestId(rep) {
     var prefix = rep.getAttribute("data-id-prefix") || "p";
@@ -353,7 +360,7 @@
     var rep = parentNodeOf(item);
     var before = nodeChildren(rep);
     var index = before.indexOf(item);
-    toArray(item.querySelectorAll('[data-kind="id"] input')).forEach(function (i) {
+    toArray(item.querySelectorAll(ofKind([K.PERSON_ID], " input"))).forEach(function (i) {
       var v = i.value.trim();
       if (v) { dropId(v); }
     });
@@ -386,14 +393,14 @@
   function setRequired(field, required) {
     field.classList.toggle("verplicht", required);
     var kind = kindOf(field);
-    if (kind === "enum_multi" || kind === "persons") {
+    if (kind === K.ENUM_MULTI || kind === K.PERSONS) {
       field.toggleAttribute("data-must", required);
       return;
     }
     controls(field).forEach(function (c) { c.required = required; });
   }
   function customChecks() {
-    var idInputs = toArray(form.querySelectorAll('[data-kind="id"] input')).filter(function (i) { return !i.disabled; });
+    var idInputs = toArray(form.querySelectorAll(ofKind([K.PERSON_ID], " input"))).filter(function (i) { return !i.disabled; });
     var counts = {};
     idInputs.forEach(function (i) {
       var v = i.value.trim();
@@ -405,14 +412,14 @@
       if (v === MELDER) { message = fmt(W.id_gereserveerd, { id: v }); } else if (v && counts[v] > 1) { message = W.id_dubbel; }
       i.setCustomValidity(message);
     });
-    toArray(form.querySelectorAll('[data-kind="enum_multi"], [data-kind="persons"]')).forEach(function (f) {
+    toArray(form.querySelectorAll(ofKind([K.ENUM_MULTI, K.PERSONS], ""))).forEach(function (f) {
       var boxes = toArray(f.querySelectorAll("input[type=checkbox]"));
       boxes.forEach(function (b) { b.setCustomValidity(""); });
       if (f.hasAttribute("data-must") && isShown(f) && boxes.length && !f.querySelector("input:checked")) {
         boxes[0].setCustomValidity(W.kies_minstens_een);
       }
     });
-    toArray(form.querySelectorAll('[data-kind="text_list"] textarea')).forEach(function (t) {
+    toArray(form.querySelectorAll(ofKind([K.TEXT_LIST], " textarea"))).forEach(function (t) {
       var max = Number(t.closest("[data-node]").getAttribute("data-max-length")) || 0;
       var message = "";
       if (max && t.value.split(/\r?\n/).some(function (l) { return l.trim().length > max; })) {
@@ -422,7 +429,7 @@
       }
       t.setCustomValidity(message);
     });
-    toArray(form.querySelectorAll('[data-kind="text"] input, [data-kind="textarea"] textarea, [data-kind="tel"] input, [data-kind="email"] input')).forEach(function (c) {
+    toArray(form.querySelectorAll(ofKind([K.TEXT, K.TEL, K.EMAIL], " input") + ", " + ofKind([K.TEXTAREA], " textarea"))).forEach(function (c) {
       c.setCustomValidity(c.required && c.value !== "" && c.value.trim() === "" ? W.leeg : "");
     });
   }
@@ -456,7 +463,7 @@
       refreshPickers();
       controls(form).forEach(function (c) { c.disabled = !isShown(c); });
       toArray(form.querySelectorAll('[data-node="field"]')).forEach(function (f) {
-        if (kindOf(f) === "hidden") { return; }
+        if (kindOf(f) === K.HIDDEN) { return; }
         setRequired(f, isShown(f) && requiredNow(f) && active(parentNodeOf(f)));
       });
       toArray(form.querySelectorAll('[data-node="repeat"]')).forEach(renumber);
@@ -574,7 +581,7 @@
       var n = nodes[i];
       var key = keyOf(n);
       if (!has(data, key)) { continue; }
-      if (nodeType(n) === "field" && kindOf(n) === "hidden") {
+      if (nodeType(n) === "field" && kindOf(n) === K.HIDDEN) {
         var expected = JSON.parse(n.getAttribute("data-value"));
         if (data[key] !== expected) {
           return fmt(W.ander_formulier, { veld: n.getAttribute("data-label").toLowerCase(), gevonden: String(data[key]), verwacht: n.getAttribute("data-value-label") });
@@ -599,33 +606,33 @@
   }
   function setField(el, value) {
     var kind = kindOf(el);
-    if (kind === "hidden") { return; }
-    if (kind === "persons") {
+    if (kind === K.HIDDEN) { return; }
+    if (kind === K.PERSONS) {
       if (Array.isArray(value)) { setState(el, value.filter(function (x) { return typeof x === "string"; })); }
       return;
     }
-    if (kind === "person" || kind === "person_or_melder") {
+    if (kind === K.PERSON || kind === K.PERSON_OR_MELDER) {
       if (typeof value === "string") { setState(el, [value]); }
       return;
     }
-    if (kind === "boolean" || kind === "tristate" || (kind === "enum" && !el.querySelector("select"))) {
+    if (kind === K.BOOLEAN || kind === K.TRISTATE || (kind === K.ENUM && !el.querySelector("select"))) {
       var wanted = value === null ? "" : String(value);
       toArray(el.querySelectorAll("input[type=radio]")).forEach(function (r) { r.checked = r.value === wanted; });
       return;
     }
-    if (kind === "enum_multi") {
+    if (kind === K.ENUM_MULTI) {
       var values = Array.isArray(value) ? value.map(String) : [];
       toArray(el.querySelectorAll("input[type=checkbox]")).forEach(function (b) { b.checked = values.indexOf(b.value) >= 0; });
       return;
     }
     var control = mainControl(el);
     if (!control) { return; }
-    if (kind === "text_list") {
+    if (kind === K.TEXT_LIST) {
       control.value = Array.isArray(value) ? value.map(String).join("\n") : "";
       return;
     }
     if (typeof value === "string" || typeof value === "number") { control.value = String(value); }
-    if (kind === "id") { control.setAttribute("data-prev", control.value.trim()); }
+    if (kind === K.PERSON_ID) { control.setAttribute("data-prev", control.value.trim()); }
   }
   function fill(el, value) {
     var type = nodeType(el);
@@ -701,16 +708,16 @@
     if (!field) { return; }
     markDirty();
     var kind = kindOf(field);
-    if (kind === "id") {
+    if (kind === K.PERSON_ID) {
       var previous = target.getAttribute("data-prev") || "";
       var now = target.value.trim();
       if (now && previous && now !== previous) { renameId(previous, now); }
       if (now) { target.setAttribute("data-prev", now); }
-    } else if (kind === "persons" && target.type === "checkbox") {
+    } else if (kind === K.PERSONS && target.type === "checkbox") {
       var state = (pickerState.get(field) || []).filter(function (id) { return id !== target.value; });
       if (target.checked) { state.push(target.value); }
       setState(field, state);
-    } else if ((kind === "person" || kind === "person_or_melder") && target.tagName === "SELECT") {
+    } else if ((kind === K.PERSON || kind === K.PERSON_OR_MELDER) && target.tagName === "SELECT") {
       setState(field, target.value ? [target.value] : []);
     }
     update();

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import json
 import os
 import re
 import stat
@@ -21,10 +22,12 @@ import pytest
 from click.testing import CliRunner
 
 from meldform.cli import main
-from meldform.forms.html import FORM_WORDS, blank_html, html_pattern
+from meldform.forms.html import blank_html, html_pattern
+from meldform.model.kinds import Kind
 from meldform.model.layout import Field, Group, Layout, Repeat, build_layout
 from meldform.model.schemas import load_schemas
 from meldform.resources import resource_dir
+from meldform.texts.forms_html import FORM_WORDS
 
 SECTORS = list(load_schemas().sectors)
 SOORTEN = ["melding", "advies"]
@@ -345,6 +348,26 @@ def test_the_script_uses_no_dangerous_apis_and_no_field_names() -> None:
     jinja_literals = set(re.findall(r"'([^'\\\n]*)'", code)) | set(re.findall(r'"([^"\\\n]*)"', code))
     assert not re.search(r'data-key="[^{]', template), "a fixed data-key in form.html.j2"
     assert jinja_literals & keys == set(), "field names in form.html.j2"
+
+
+def test_the_kinds_are_the_layout_models_enum_everywhere() -> None:
+    """The form's script gets the kinds from the enum (a generated JSON block) and spells none itself."""
+    assert {k.value for k in Kind} == KINDS  # the vocabulary the tests above know
+    html = blank_html(build_layout("melding", "onderwijs", "nl"))
+    form = Page(html).find("form")[0]
+    assert json.loads(form.get("data-kinds") or "") == {k.name: k.value for k in Kind}
+    source = (resource_dir("templates") / "form.js").read_text(encoding="utf-8")
+    script = re.sub(r"^\s*//.*$", "", re.sub(r"/\*.*?\*/", "", source, flags=re.S), flags=re.M)
+    used = set(re.findall(r"\bK\.([A-Z_]+)\b", script))
+    assert used and used <= {k.name for k in Kind}, used - {k.name for k in Kind}
+    assert {"HIDDEN", "PERSONS", "PERSON_ID"} <= used
+    assert not re.search(r"data-kind=\"[a-z]", script), "a kind spelled in a selector of form.js"
+    assert not re.search(r"\b(kind|kindOf\([^()]*\))\s*[!=]==\s*[\"']", script), "a kind compared with a string in form.js"
+    template = (resource_dir("templates") / "form.html.j2").read_text(encoding="utf-8")
+    code = " ".join(re.findall(r"\{\{.*?\}\}|\{%.*?%\}", template, flags=re.S))
+    literals = set(re.findall(r"'([^'\\\n]*)'", code)) | set(re.findall(r'"([^"\\\n]*)"', code))
+    assert literals & KINDS == set(), "a kind spelled in form.html.j2"
+    assert {m for m in re.findall(r"\bK\.([A-Z_]+)\b", code)} <= {k.name for k in Kind}
 
 
 def test_layout_text_is_escaped() -> None:

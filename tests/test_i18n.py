@@ -1,38 +1,118 @@
-"""The English catalogue covers every Dutch annotation of the schemas, and ``tr`` uses it."""
+"""Every text in every language: the text catalogues of ``meldform.texts`` and the schema annotations.
+
+Two kinds of text exist. The catalogues of ``meldform.texts`` (meldform's own words) must have a
+non-empty Dutch and English text for every key, with the same format placeholders, and be read
+through the one lookup. The schemas' annotations are Dutch; ``schemas/i18n/en.json`` must cover
+every one of them, and ``tr`` uses it.
+"""
 
 from __future__ import annotations
 
-import importlib.util
+import importlib
 import json
-import sys
-from pathlib import Path
+import pkgutil
+import string
+from collections.abc import Mapping
 from types import ModuleType
+from typing import Any
 
 import pytest
 
-TOOLS = Path(__file__).resolve().parents[1] / "tools"
+import meldform.texts
+from meldform.model.annotations import collect, schema_texts
+from meldform.model.i18n import catalogue, tr
+from meldform.model.schemas import load_schemas
+from meldform.resources import resource_dir
+from meldform.texts import LANGS, localized, pick
+
+Catalogues = dict[str, Mapping[str, Mapping[str, str]]]
 
 
-def _load_checker() -> ModuleType:
-    """Import ``tools/i18n_check.py`` (it also puts the checkout on ``sys.path``)."""
-    spec = importlib.util.spec_from_file_location("i18n_check", TOOLS / "i18n_check.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("i18n_check", module)
-    spec.loader.exec_module(module)
-    return module
+# -- meldform's own catalogues -----------------------------------------------------------------------
+def _is_catalogue(value: Any) -> bool:
+    """A mapping from a key to its texts per language (what ``pick`` reads)."""
+    return (
+        isinstance(value, Mapping)
+        and bool(value)
+        and all(isinstance(entry, Mapping) and "nl" in entry and all(isinstance(t, str) for t in entry.values()) for entry in value.values())
+    )
 
 
-i18n_check = _load_checker()
-
-from meldform.model.i18n import catalogue, tr  # noqa: E402
-from meldform.model.schemas import load_schemas  # noqa: E402
-from meldform.resources import resource_dir  # noqa: E402
+def _modules() -> list[ModuleType]:
+    return [importlib.import_module(f"meldform.texts.{m.name}") for m in pkgutil.iter_modules(meldform.texts.__path__)]
 
 
+def catalogues() -> Catalogues:
+    """Every catalogue of every module of ``meldform.texts``, by 'module.NAME' (re-exports once)."""
+    found: Catalogues = {}
+    seen: set[int] = set()
+    for module in _modules():
+        for name, value in vars(module).items():
+            if _is_catalogue(value) and id(value) not in seen:
+                seen.add(id(value))
+                found[f"{module.__name__.rsplit('.', 1)[-1]}.{name}"] = value
+    return found
+
+
+CATALOGUES = catalogues()
+
+
+def _placeholders(text: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
+
+
+def test_the_catalogues_are_found() -> None:
+    names = set(CATALOGUES)
+    expected = {"findings.FINDINGS", "findings.LOAD_REASONS", "documents.DOCUMENT_WORDS", "forms_html.FORM_WORDS", "cli.OUTPUT", "cli.HELP", "words.WORDS"}
+    assert expected <= names, sorted(names)
+
+
+@pytest.mark.parametrize("name", sorted(CATALOGUES))
+def test_every_key_has_every_language_with_the_same_placeholders(name: str) -> None:
+    for key, entry in CATALOGUES[name].items():
+        for lang in LANGS:
+            assert isinstance(entry.get(lang), str) and entry[lang].strip(), f"{name}[{key!r}] has no {lang}"
+        reference = _placeholders(entry["nl"])
+        for lang in LANGS:
+            assert _placeholders(entry[lang]) == reference, f"{name}[{key!r}]: {lang} has other placeholders than nl"
+            # formattable: a literal brace is doubled, so pick() never raises on it
+            entry[lang].format(**dict.fromkeys(reference, "x"))
+
+
+def test_a_text_is_worded_once() -> None:
+    """Ja/Nee/Niet beantwoord, 'de melder', 'bestaat al': one entry each, whichever output shows it."""
+    where: dict[tuple[str, ...], list[str]] = {}
+    for name, cat in CATALOGUES.items():
+        for key, entry in cat.items():
+            where.setdefault(tuple(entry[lang] for lang in LANGS), []).append(f"{name}[{key!r}]")
+    doubles = {texts[0]: places for texts, places in where.items() if len(places) > 1}
+    assert not doubles, doubles
+    dutch = [entry["nl"] for cat in CATALOGUES.values() for entry in cat.values()]
+    for text in ("Ja", "Nee", "Niet beantwoord", "de melder"):
+        assert dutch.count(text) == 1, text
+    assert sum("bestaat al; niet overschreven" in text for text in dutch) == 1
+
+
+def test_pick_falls_back_to_dutch_and_formats() -> None:
+    cat = {"k": {"nl": "{n} keer {{x}}", "en": "{n} times {{x}}"}, "alleen": {"nl": "alleen Nederlands"}}
+    assert pick(cat, "k", "en", n=2) == "2 times {x}"
+    assert pick(cat, "k", "nl", n=2) == "2 keer {x}"
+    assert pick(cat, "alleen", "en") == "alleen Nederlands"
+    assert pick(cat, "k", "xx", n=1) == "1 keer {x}"
+    assert localized(cat, "en") == {"k": "{n} times {{x}}", "alleen": "alleen Nederlands"}
+
+
+def test_the_old_module_still_offers_the_lookup() -> None:
+    from meldform.texts import messages
+
+    assert messages.pick is pick and messages.localized is localized
+    assert messages.render_word("let_op", "en") == "Attention"
+
+
+# -- the schema annotations --------------------------------------------------------------------------
 @pytest.fixture(scope="module")
 def texts() -> set[str]:
-    return i18n_check.annotation_texts()
+    return collect()[0]
 
 
 @pytest.fixture(scope="module")
@@ -67,8 +147,15 @@ def test_property_names_are_not_annotations() -> None:
         "allOf": [{"if": {"properties": {"x-formaat": {"const": 1}}}, "then": {"x-formaat": "JJJJ"}}],
         "const": {"title": "geen annotatie"},
     }
-    found = set(i18n_check._walk(schema, set()))
+    found = set(schema_texts(schema, set()))
     assert found == {"Buiten", "Binnen", "Uitleg", "A-label", "JJJJ"}
+
+
+def test_every_x_keyword_is_known_to_hold_text_or_not() -> None:
+    assert collect()[1] == set()
+    unknown: set[str] = set()
+    list(schema_texts({"x-nieuw": "Een tekst?", "properties": {"a": {"x-ander": 1}}}, unknown))
+    assert unknown == {"x-nieuw", "x-ander"}
 
 
 def test_every_text_has_an_english_entry(texts: set[str], english: dict[str, str]) -> None:
@@ -87,11 +174,6 @@ def test_catalogue_file_is_tidy() -> None:
     data = json.loads(raw)
     assert all(isinstance(k, str) and isinstance(v, str) for k, v in data.items())
     assert raw == json.dumps(dict(sorted(data.items())), ensure_ascii=False, indent=2) + "\n"
-
-
-def test_checker_passes(capsys: pytest.CaptureFixture[str]) -> None:
-    assert i18n_check.main() == 0
-    assert "ontbreekt" not in capsys.readouterr().out
 
 
 def test_tr_translates_titles() -> None:

@@ -84,7 +84,7 @@ def expected_cells(doc: dict[str, Any]) -> list[tuple[str, str, str]]:
     layout = build_layout(doc["soort"], doc["sector"], "nl")
     rol = layout.node_at(("betrokkenen", "volwassenen", 0, "rol"))
     assert isinstance(rol, Field)
-    names = person_names(doc, {o.value: o.label for o in rol.options})
+    names = person_names(doc, layout)
     out = []
     for path, value in leaves(doc):
         node = layout.node_at(path)

@@ -8,7 +8,9 @@ from typing import Any
 
 from meldform.model.i18n import tr
 from meldform.model.schemas import SchemaSet
-from meldform.texts.messages import word
+from meldform.texts import pick
+from meldform.texts.findings import FINDING_WORDS
+from meldform.texts.words import WORDS
 
 
 @dataclass
@@ -34,11 +36,11 @@ class Describer:
                         crumbs.pop()
                     crumbs.append(f"{tr(item_title, self.lang)} {part + 1}")
                 else:
-                    crumbs.append(f"{word('nr', self.lang)} {part + 1}")
+                    crumbs.append(f"{pick(FINDING_WORDS, 'nr', self.lang)} {part + 1}")
             else:
                 crumbs.append(self.title(node, str(part)))
-        return " › ".join(crumbs) if crumbs else word("document", self.lang)
+        return " › ".join(crumbs) if crumbs else pick(FINDING_WORDS, "document", self.lang)
 
     def quoted_titles(self, parts: list[str | int], names: Iterable[str]) -> str:
         titles = [f"‘{self.title(self.schemas.node_at([*parts, n], self.sector), n)}’" for n in names]
-        return f" {word('of', self.lang)} ".join(titles)
+        return f" {pick(WORDS, 'of', self.lang)} ".join(titles)

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal
+
+from meldform.texts import pick
+from meldform.texts.findings import FINDINGS
 
 Ernst = Literal["fout", "waarschuwing"]
 FOUT: Ernst = "fout"
@@ -24,6 +27,11 @@ class Finding:
 def pointer(parts: list[str | int] | tuple[str | int, ...]) -> str:
     """A JSON pointer (RFC 6901) for ``parts``; the document itself is ``""``."""
     return "".join("/" + str(p).replace("~", "~0").replace("/", "~1") for p in parts)
+
+
+def finding_text(code: str, lang: str, **params: Any) -> str:
+    """The sentence of finding ``code`` (an unknown code reads as 'is ongeldig')."""
+    return pick(FINDINGS, code if code in FINDINGS else "ongeldig", lang, **{"hint": "", "uitleg": "", **params})
 
 
 def is_valid(findings: list[Finding]) -> bool:

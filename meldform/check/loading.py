@@ -20,6 +20,8 @@ from typing import Any
 import yaml
 
 from meldform.errors import EXIT_INVALID, MeldformError
+from meldform.texts import pick
+from meldform.texts.findings import FINDING_WORDS, LOAD_REASONS
 
 STDIN = "-"
 YAML_SUFFIXES = (".yaml", ".yml")
@@ -29,7 +31,7 @@ MAX_BYTES = 10 * 1024 * 1024
 class LoadError(MeldformError):
     """The file could not be read as a melding.
 
-    ``reason`` is a key of the message catalogue (``meldform.texts.messages.LOAD_REASONS``); the text
+    ``reason`` is a key of the catalogue ``meldform.texts.findings.LOAD_REASONS``; the text
     never contains the file's content.
     """
 
@@ -43,12 +45,21 @@ class LoadError(MeldformError):
         self.detail = detail
 
     def message(self, lang: str = "nl") -> str:
-        from meldform.texts.messages import load_error_text
-
         return load_error_text(self.reason, lang, self.line, self.column, self.detail)
 
     def __str__(self) -> str:
         return self.message()
+
+
+def load_error_text(reason: str, lang: str, line: int | None = None, column: int | None = None, detail: str = "") -> str:
+    """Why a file is no melding, with the place in it ('geen geldige JSON (regel 3, kolom 7)')."""
+    text = pick(LOAD_REASONS, reason if reason in LOAD_REASONS else "os_fout", lang)
+    if detail:
+        text = f"{text} ({detail})"
+    if line is not None:
+        text += f" ({pick(FINDING_WORDS, 'regel', lang)} {line}"
+        text += f", {pick(FINDING_WORDS, 'kolom', lang)} {column})" if column is not None else ")"
+    return text
 
 
 @dataclass(frozen=True)

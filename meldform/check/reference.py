@@ -18,11 +18,14 @@ from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
 from meldform.check.describe import Describer
-from meldform.check.findings import FOUT, Finding, pointer
+from meldform.check.findings import FOUT, Finding, finding_text, pointer
 from meldform.check.formats import FORMAT_CHECKS, ecma_regex
 from meldform.model.i18n import tr
+from meldform.model.persons import MELDER
 from meldform.model.schemas import SchemaSet, load_schemas
-from meldform.texts.messages import finding_text, type_name, word
+from meldform.texts import pick
+from meldform.texts.findings import FINDING_WORDS, TYPE_NAMES
+from meldform.texts.words import WORDS
 
 
 # -- the engine ---------------------------------------------------------------------------
@@ -76,14 +79,14 @@ def _structural(error: ValidationError, d: Describer) -> list[tuple[int, Finding
         pass  # reported by the nested keyword below (its error carries the name)
     elif "propertyNames" in error.relative_schema_path and isinstance(instance, str):
         code = x_code or "niet_toegestaan"
-        uitleg = word("ongeboren", d.lang) if code == "niet_van_toepassing" else ""
+        uitleg = pick(FINDING_WORDS, "ongeboren", d.lang) if code == "niet_van_toepassing" else ""
         out.append((code, [*parts, instance], code, {"uitleg": uitleg}))
     elif keyword == "type":
         expected = value if isinstance(value, list) else [value]
-        names = f" {word('of', d.lang)} ".join(type_name(t, d.lang) for t in expected)
+        names = f" {pick(WORDS, 'of', d.lang)} ".join(pick(TYPE_NAMES, t, d.lang) if t in TYPE_NAMES else t for t in expected)
         hint = ""
         if "string" in expected and isinstance(instance, (int, float)) and not isinstance(instance, bool):
-            hint = word("quote_hint", d.lang)
+            hint = pick(FINDING_WORDS, "quote_hint", d.lang)
         out.append(("type", parts, "type", {"verwacht": names, "hint": hint}))
     elif keyword == "enum":
         shown = ", ".join(str(v) for v in value[:12]) + (", …" if len(value) > 12 else "")
@@ -115,7 +118,7 @@ def _structural(error: ValidationError, d: Describer) -> list[tuple[int, Finding
         out.append((code, parts, code, {"min": value}))
     elif keyword == "maxItems":
         code = x_code or "te_lang"
-        out.append((code, parts, code, {"max": value, "uitleg": word("geen_contacten", d.lang) if code == "niet_van_toepassing" else ""}))
+        out.append((code, parts, code, {"max": value, "uitleg": pick(FINDING_WORDS, "geen_contacten", d.lang) if code == "niet_van_toepassing" else ""}))
     elif keyword == "uniqueItems":
         out.append(("dubbel", parts, "dubbel", {}))
     elif keyword == "anyOf" and x_code:
@@ -124,7 +127,9 @@ def _structural(error: ValidationError, d: Describer) -> list[tuple[int, Finding
         alternatives = [name for branch in value for name in branch["required"]]
         out.append(("verplicht", parts, "verplicht_een_van", {"velden": d.quoted_titles(parts, alternatives)}))
     elif keyword == "not":
-        out.append(("niet_toegestaan", parts, "niet_toegestaan", {"uitleg": word("gereserveerd", d.lang) if value == {"const": "melder"} else ""}))
+        reserved = value == {"const": MELDER}
+        uitleg = pick(FINDING_WORDS, "gereserveerd", d.lang, melder=MELDER) if reserved else ""
+        out.append(("niet_toegestaan", parts, "niet_toegestaan", {"uitleg": uitleg}))
     else:
         out.append(("ongeldig", parts, "ongeldig", {}))
 
@@ -141,7 +146,7 @@ def _sector_hint(parts: list[str | int], key: str, d: Describer) -> str:
         return ""
     for sector in d.schemas.sectors:
         if key in d.schemas.sector_schema(sector).get("properties", {}):
-            return word("andere_sector", d.lang, sector=sector)
+            return pick(FINDING_WORDS, "andere_sector", d.lang, sector=sector)
     return ""
 
 

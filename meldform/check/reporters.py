@@ -8,13 +8,14 @@ from typing import TextIO
 
 from meldform.check.findings import FOUT, WAARSCHUWING
 from meldform.check.validation import Result
-from meldform.texts.messages import ERNST_LABELS, SUMMARY
+from meldform.texts import pick
+from meldform.texts.findings import ERNST_LABELS, REPORT
 
 
 def text_report(results: Sequence[Result], out: TextIO, lang: str = "nl", strict: bool = False) -> None:
     for result in results:
         for f in result.bevindingen:
-            ernst = ERNST_LABELS[f.ernst].get(lang, f.ernst)
+            ernst = pick(ERNST_LABELS, f.ernst, lang)
             out.write(f"{result.bestand}: {f.pad}: {ernst}: {f.melding} [{f.code}]\n")
     out.write(summary(results, lang, strict) + "\n")
 
@@ -22,7 +23,10 @@ def text_report(results: Sequence[Result], out: TextIO, lang: str = "nl", strict
 def summary(results: Sequence[Result], lang: str = "nl", strict: bool = False) -> str:
     findings = [f for r in results for f in r.bevindingen]
     valid = sum(1 for r in results if r.geldig(strict))
-    return SUMMARY.get(lang, SUMMARY["nl"]).format(
+    return pick(
+        REPORT,
+        "samenvatting",
+        lang,
         bestanden=len(results),
         geldig=valid,
         ongeldig=len(results) - valid,

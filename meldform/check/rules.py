@@ -14,14 +14,18 @@ from functools import cache
 from typing import Any
 
 from meldform.check.findings import FOUT, WAARSCHUWING, Ernst, pointer
+
+# The one walk over persons lives in the model; re-exported here for the modules that used it from here.
+from meldform.model.persons import MELDER as MELDER
+from meldform.model.persons import persons as persons
 from meldform.model.schemas import load_schemas
-from meldform.texts.messages import word
+from meldform.texts import pick
+from meldform.texts.findings import FINDING_WORDS
 
 Parts = list[str | int]
 BSN_DIGITS = frozenset("0123456789")
 ARTSEN = frozenset({"huisarts", "jeugdarts", "medisch_specialist", "tandarts"})
 VERTROUWENSINSPECTEUR_SECTOREN = frozenset({"onderwijs", "kinderopvang"})
-MELDER = "melder"
 
 
 @dataclass(frozen=True)
@@ -41,7 +45,7 @@ class Words:
         return cls(tuple(norm))
 
     def render(self, lang: str) -> str:
-        return ", ".join(word(key, lang, **dict(params)) for key, params in self.keys)
+        return ", ".join(pick(FINDING_WORDS, key, lang, **dict(params)) for key, params in self.keys)
 
 
 @dataclass(frozen=True)
@@ -72,14 +76,6 @@ def _date(value: Any) -> dt.date | None:
         return dt.date.fromisoformat(value)
     except ValueError:
         return None
-
-
-def persons(doc: dict[str, Any]) -> Iterator[tuple[Parts, dict[str, Any]]]:
-    betrokkenen = _obj(doc.get("betrokkenen"))
-    for group in ("kinderen", "volwassenen"):
-        for index, person in enumerate(_items(betrokkenen.get(group))):
-            if isinstance(person, dict):
-                yield ["betrokkenen", group, index], person
 
 
 def years_before(day: dt.date, years: int) -> dt.date:

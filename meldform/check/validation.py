@@ -15,10 +15,9 @@ from typing import Any
 from meldform.check import rules
 from meldform.check.describe import Describer
 from meldform.check.fastcheck import Check, compile_schema
-from meldform.check.findings import FOUT, Finding, is_valid
-from meldform.check.loading import LoadError, load_document
+from meldform.check.findings import FOUT, Finding, finding_text, is_valid
+from meldform.check.loading import LoadError, load_document, load_error_text
 from meldform.model.schemas import load_schemas
-from meldform.texts.messages import finding_text, load_error_text
 
 
 @cache

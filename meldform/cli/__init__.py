@@ -17,9 +17,15 @@ import click
 
 from meldform import __version__
 from meldform.errors import EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_INVALID, MeldformError
+from meldform.texts import DEFAULT_LANG, LANGS, pick
+from meldform.texts.cli import ERRORS, HELP
 
 F = TypeVar("F", bound=Callable[..., Any])
-LANG = click.Choice(["nl", "en"])
+LANG = click.Choice(list(LANGS))
+
+
+def _help(key: str) -> str:
+    return pick(HELP, key, DEFAULT_LANG)
 
 
 def handle_errors(fn: F) -> F:
@@ -27,13 +33,14 @@ def handle_errors(fn: F) -> F:
 
     @functools.wraps(fn)
     def wrapper(*args: Any, **kwargs: Any) -> None:
+        lang = kwargs.get("lang") or DEFAULT_LANG
         try:
             code = fn(*args, **kwargs)
         except MeldformError as exc:
-            click.echo(f"meldform: {exc.message(kwargs.get('lang') or 'nl')}", err=True)
+            click.echo(f"meldform: {exc.message(lang)}", err=True)
             sys.exit(exc.exit_code)
         except KeyboardInterrupt:
-            click.echo("meldform: afgebroken", err=True)
+            click.echo(f"meldform: {pick(ERRORS, 'afgebroken', lang)}", err=True)
             sys.exit(EXIT_INTERRUPTED)
         except BrokenPipeError:
             # The reader went away (e.g. `| head`): stop quietly, as Unix tools do.
@@ -44,104 +51,97 @@ def handle_errors(fn: F) -> F:
             if os.environ.get("MELDFORM_DEBUG"):
                 raise
             # Never the message itself: it could quote a document's personal data.
-            click.echo(f"meldform: interne fout ({type(exc).__name__}); zet MELDFORM_DEBUG=1 voor details", err=True)
+            click.echo(f"meldform: {pick(ERRORS, 'interne_fout', lang, soort=type(exc).__name__)}", err=True)
             sys.exit(EXIT_INTERNAL)
         sys.exit(code)
 
     return wrapper  # type: ignore[return-value]
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(context_settings={"help_option_names": ["-h", "--help"]}, help=_help("main"))
 @click.version_option(__version__, prog_name="meldform")
 def main() -> None:
-    """meldform: maak, controleer en toon meldingen voor Veilig Thuis."""
+    pass
 
 
-@main.command()
-@click.option("--lang", type=LANG, default="nl", show_default=True, help="Taal van de labels.")
+@main.command(help=_help("sectors"))
+@click.option("--lang", type=LANG, default=DEFAULT_LANG, show_default=True, help=_help("lang_labels"))
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @handle_errors
 def sectors(lang: str, fmt: str) -> int:
-    """Toon de sectoren: sleutel en label."""
     from meldform.commands.schema import run_sectors
 
     return run_sectors(sys.stdout, lang=lang, fmt=fmt)
 
 
-@main.command()
-@click.option("--sector", help="Alleen deze sector.")
-@click.option("--soort", help="Alleen melding of advies.")
+@main.command(help=_help("schema"))
+@click.option("--sector", help=_help("sector_alleen"))
+@click.option("--soort", help=_help("soort_alleen"))
 @handle_errors
 def schema(sector: str | None, soort: str | None) -> int:
-    """Druk het JSON Schema af, zelfstandig (alle $refs binnen het document)."""
     from meldform.commands.schema import run_schema
 
     return run_schema(sys.stdout, sector=sector, soort=soort)
 
 
-@main.command()
+@main.command(help=_help("validate"))
 @click.argument("files", nargs=-1, required=True)
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
-@click.option("--lang", type=LANG, default="nl", show_default=True, help="Taal van de meldingen.")
-@click.option("--strict", is_flag=True, help="Waarschuwingen tellen ook als fout.")
+@click.option("--lang", type=LANG, default=DEFAULT_LANG, show_default=True, help=_help("lang_meldingen"))
+@click.option("--strict", is_flag=True, help=_help("strict"))
 @handle_errors
 def validate(files: tuple[str, ...], fmt: str, lang: str, strict: bool) -> int:
-    """Controleer meldingen (JSON of YAML; '-' leest van stdin)."""
     from meldform.commands.validate import run
 
     return run(files, sys.stdout, fmt=fmt, lang=lang, strict=strict)
 
 
-@main.command()
+@main.command(help=_help("render"))
 @click.argument("files", nargs=-1, required=True)
-@click.option("--format", "fmt", type=click.Choice(["html", "docx"]), required=True, help="Uitvoerformaat.")
-@click.option("--output", "-o", type=click.Path(file_okay=False, path_type=Path), default=Path("."), show_default=True, help="Uitvoermap.")
-@click.option("--force", is_flag=True, help="Bestaande bestanden overschrijven.")
-@click.option("--lang", type=LANG, default="nl", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["html", "docx"]), required=True, help=_help("format_uitvoer"))
+@click.option("--output", "-o", type=click.Path(file_okay=False, path_type=Path), default=Path("."), show_default=True, help=_help("uitvoermap"))
+@click.option("--force", is_flag=True, help=_help("force_bestanden"))
+@click.option("--lang", type=LANG, default=DEFAULT_LANG, show_default=True)
 @handle_errors
 def render(files: tuple[str, ...], fmt: str, output: Path, force: bool, lang: str) -> int:
-    """Zet geldige meldingen om naar <kenmerk>.html of <kenmerk>.docx."""
     from meldform.commands.render import run
 
     return run(files, sys.stdout, sys.stderr, fmt=fmt, output=output, force=force, lang=lang)
 
 
-@main.command()
-@click.option("--sector", required=True, help="De sector van het formulier (zie 'meldform sectors').")
+@main.command(help=_help("blank"))
+@click.option("--sector", required=True, help=_help("sector_formulier"))
 @click.option("--soort", type=click.Choice(["melding", "advies"]), default="melding", show_default=True)
 @click.option("--format", "fmt", type=click.Choice(["html", "docx"]), required=True)
-@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help="Uitvoerbestand (standaard: meldformulier-<sector>[-advies].<format>).")
-@click.option("--force", is_flag=True, help="Een bestaand bestand overschrijven.")
-@click.option("--lang", type=LANG, default="nl", show_default=True)
+@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help=_help("uitvoerbestand"))
+@click.option("--force", is_flag=True, help=_help("force_bestand"))
+@click.option("--lang", type=LANG, default=DEFAULT_LANG, show_default=True)
 @handle_errors
 def blank(sector: str, soort: str, fmt: str, output: Path | None, force: bool, lang: str) -> int:
-    """Een leeg, invulbaar formulier voor één sector (HTML of Word)."""
     from meldform.commands.blank import run
 
     return run(sys.stdout, sector=sector, soort=soort, fmt=fmt, output=output, force=force, lang=lang)
 
 
-@main.command(name="import")
+@main.command(name="import", help=_help("import"))
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--lang", type=LANG, default="nl", show_default=True)
+@click.option("--lang", type=LANG, default=DEFAULT_LANG, show_default=True)
 @handle_errors
 def import_(file: Path, lang: str) -> int:
-    """Lees een ingevuld Word-formulier terug als melding (JSON op stdout)."""
     from meldform.commands.import_docx import run
 
     return run(file, sys.stdout, sys.stderr, lang=lang)
 
 
-@main.command()
+@main.command(help=_help("batch"))
 @click.argument("inputs", nargs=-1, required=True)
-@click.option("--output", "-o", type=click.Path(file_okay=False, path_type=Path), required=True, help="Uitvoermap.")
-@click.option("--format", "formats", default="html,docx", show_default=True, help="Formaten, met komma's gescheiden.")
-@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, help="Aantal processen (standaard: aantal kernen).")
-@click.option("--force", is_flag=True, help="Bestaande documenten opnieuw maken en overschrijven.")
-@click.option("--lang", type=LANG, default="nl", show_default=True)
+@click.option("--output", "-o", type=click.Path(file_okay=False, path_type=Path), required=True, help=_help("uitvoermap"))
+@click.option("--format", "formats", default="html,docx", show_default=True, help=_help("formaten"))
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, help=_help("jobs"))
+@click.option("--force", is_flag=True, help=_help("force_batch"))
+@click.option("--lang", type=LANG, default=DEFAULT_LANG, show_default=True)
 @handle_errors
 def batch(inputs: tuple[str, ...], output: Path, formats: str, jobs: int | None, force: bool, lang: str) -> int:
-    """Controleer en zet veel meldingen om (bestanden en mappen, recursief)."""
     from meldform.commands.batch import run
 
     return run(inputs, output, sys.stdout, sys.stderr, formats=formats, jobs=jobs, force=force, lang=lang)

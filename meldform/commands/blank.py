@@ -8,24 +8,12 @@ from typing import TextIO
 
 from meldform.errors import EXIT_INVALID, EXIT_OK, UsageError
 from meldform.model.layout import build_layout
-from meldform.model.schemas import SOORTEN, load_schemas
+from meldform.model.schemas import SOORTEN, UnknownVariantError, load_schemas
 from meldform.output import OutputExistsError, OutputNotWritableError, write_atomic
-from meldform.texts.messages import output_text, pick
+from meldform.texts import pick
+from meldform.texts.cli import OUTPUT
 
-_WORDS = {
-    "geschreven": {"nl": "formulier geschreven naar {doel}", "en": "form written to {doel}"},
-    "bestaat_al": {
-        "nl": "{doel} bestaat al; niet overschreven (gebruik --force om te overschrijven)",
-        "en": "{doel} already exists; not overwritten (use --force to overwrite)",
-    },
-    "niet_schrijfbaar": {"nl": "{doel} is niet te schrijven", "en": "{doel} cannot be written"},
-    "onbekende_soort": {"nl": "onbekende soort '{soort}'; kies uit: {keuzes}", "en": "unknown soort '{soort}'; choose from: {keuzes}"},
-    "onbekend_formaat": {"nl": "onbekend formaat '{formaat}'; kies uit: html, docx", "en": "unknown format '{formaat}'; choose from: html, docx"},
-}
-
-
-def _say(key: str, lang: str, **params: object) -> str:
-    return pick(_WORDS, key, lang, **params)
+FORMATS = ("html", "docx")
 
 
 def default_output(sector: str, soort: str, fmt: str) -> Path:
@@ -38,9 +26,9 @@ def run(out: TextIO, *, sector: str, soort: str, fmt: str, output: Path | None, 
     err = err if err is not None else sys.stderr
     sectors = load_schemas().sectors
     if sector not in sectors:
-        raise UsageError(output_text("onbekende_sector", lang, sector=sector, keuzes=", ".join(sectors)))
+        raise UnknownVariantError("sector", sector, sectors)
     if soort not in SOORTEN:
-        raise UsageError(_say("onbekende_soort", lang, soort=soort, keuzes=", ".join(SOORTEN)))
+        raise UnknownVariantError("soort", soort, SOORTEN)
     layout = build_layout(soort, sector, lang)
     if fmt == "html":
         from meldform.forms.html import blank_html
@@ -51,14 +39,14 @@ def run(out: TextIO, *, sector: str, soort: str, fmt: str, output: Path | None, 
 
         data = blank_docx(layout)
     else:
-        raise UsageError(_say("onbekend_formaat", lang, formaat=fmt))
+        raise UsageError(pick(OUTPUT, "onbekend_formaat", lang, formaat=fmt, keuzes=", ".join(FORMATS)))
     target = output if output is not None else default_output(sector, soort, fmt)
     try:
         write_atomic(target, data, force=force)
     except OutputExistsError:
-        err.write(f"meldform: {_say('bestaat_al', lang, doel=target)}\n")
+        err.write(f"meldform: {pick(OUTPUT, 'bestaat_al', lang, doel=target)}\n")
         return EXIT_INVALID
     except OutputNotWritableError:
-        raise UsageError(_say("niet_schrijfbaar", lang, doel=target)) from None
-    out.write(_say("geschreven", lang, doel=target) + "\n")
+        raise UsageError(pick(OUTPUT, "niet_schrijfbaar", lang, doel=target)) from None
+    out.write(pick(OUTPUT, "formulier_geschreven", lang, doel=target) + "\n")
     return EXIT_OK

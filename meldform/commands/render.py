@@ -11,14 +11,15 @@ from meldform.check.validation import check_file
 from meldform.documents.rendering import output_name, render_document
 from meldform.errors import EXIT_INVALID, EXIT_OK, UsageError
 from meldform.output import OutputExistsError, OutputNotWritableError, ensure_dir, write_atomic
-from meldform.texts.messages import output_text
+from meldform.texts import pick
+from meldform.texts.cli import OUTPUT
 
 
 def run(paths: Sequence[str], out: TextIO, err: TextIO, *, fmt: str, output: Path, force: bool = False, lang: str = "nl") -> int:
     try:
         ensure_dir(output)
     except OutputNotWritableError:
-        raise UsageError(output_text("map_niet_schrijfbaar", lang, map=output)) from None
+        raise UsageError(pick(OUTPUT, "map_niet_schrijfbaar", lang, map=output)) from None
     code = EXIT_OK
     for path in paths:
         result = check_file(path, lang=lang)
@@ -30,10 +31,10 @@ def run(paths: Sequence[str], out: TextIO, err: TextIO, *, fmt: str, output: Pat
         try:
             write_atomic(target, render_document(result.data, result.bevindingen, fmt, lang), force=force)
         except OutputExistsError:
-            err.write(output_text("bestaat_al", lang, bestand=path, doel=target) + "\n")
+            err.write(f"{path}: " + pick(OUTPUT, "bestaat_al", lang, doel=target) + "\n")
             code = EXIT_INVALID
             continue
         except OutputNotWritableError:
-            raise UsageError(output_text("map_niet_schrijfbaar", lang, map=output)) from None
-        out.write(output_text("geschreven", lang, bestand=path, doel=target) + "\n")
+            raise UsageError(pick(OUTPUT, "map_niet_schrijfbaar", lang, map=output)) from None
+        out.write(pick(OUTPUT, "geschreven", lang, bestand=path, doel=target) + "\n")
     return code

@@ -5,17 +5,14 @@ from __future__ import annotations
 import json
 from typing import TextIO
 
-from meldform.errors import EXIT_OK, UsageError
+from meldform.errors import EXIT_OK
 from meldform.model.i18n import tr
-from meldform.model.schemas import UnknownVariantError, load_schemas
+from meldform.model.schemas import load_schemas
 
 
 def run_schema(out: TextIO, *, sector: str | None = None, soort: str | None = None) -> int:
     schemas = load_schemas()
-    try:
-        variant = schemas.variant(soort=soort, sector=sector)
-    except UnknownVariantError as exc:
-        raise UsageError(str(exc)) from None
+    variant = schemas.variant(soort=soort, sector=sector)  # UnknownVariantError: a usage error (exit 2)
     json.dump(schemas.bundle(variant), out, ensure_ascii=False, indent=2)
     out.write("\n")
     return EXIT_OK

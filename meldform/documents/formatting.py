@@ -5,25 +5,22 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from meldform.texts.messages import pick
+from meldform.model.layout import NAME_DISPLAY, Group, Layout, Repeat
+from meldform.model.persons import persons
+from meldform.texts import pick
+from meldform.texts.documents import MONTHS, PERSON_WORDS
+from meldform.texts.words import WORDS
 
-MONTHS = {
-    "nl": ("januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"),
-    "en": ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"),
-}
-WORDS = {
-    "ja": {"nl": "Ja", "en": "Yes"},
-    "nee": {"nl": "Nee", "en": "No"},
-    "onbeantwoord": {"nl": "Niet beantwoord", "en": "Not answered"},
-    "melder": {"nl": "de melder", "en": "the reporter"},
-    "kind": {"nl": "kind", "en": "child"},
-    "ongeboren": {"nl": "ongeboren kind", "en": "unborn child"},
-    "jaar": {"nl": "jaar", "en": "years"},
-    "naam_onbekend": {"nl": "naam onbekend", "en": "name unknown"},
-}
+# The fields of a person's item that how the person reads depends on beyond the layout's facts
+# (name display, role field): an adult without a name is described, an unborn child says so,
+# and a child without a name is told by age.
+DESCRIPTION_KEY = "omschrijving"
+UNBORN_KEY = "ongeboren"
+AGE_KEY = "leeftijd"
 
 
 def w(key: str, lang: str) -> str:
+    """A word every output shares: 'Ja', 'Nee', 'Niet beantwoord', 'de melder'."""
     return pick(WORDS, key, lang)
 
 
@@ -35,7 +32,7 @@ def format_date(value: Any, lang: str = "nl") -> str:
         day = dt.date.fromisoformat(value)
     except ValueError:
         return value
-    return f"{day.day} {MONTHS.get(lang, MONTHS['nl'])[day.month - 1]} {day.year}"
+    return f"{day.day} {pick(MONTHS, str(day.month), lang)} {day.year}"
 
 
 def format_bool(value: Any, lang: str = "nl") -> str:
@@ -68,26 +65,32 @@ def format_organisatie(org: Any) -> str:
     return ", ".join(str(org[k]) for k in ("naam", "vestiging") if org.get(k))
 
 
-COMPACT = {"naam": format_naam, "adres": format_adres, "organisatie": format_organisatie}
+COMPACT = {NAME_DISPLAY: format_naam, "adres": format_adres, "organisatie": format_organisatie}
 
 
-def person_names(doc: dict[str, Any], rol_labels: dict[str, str], lang: str = "nl") -> dict[str, str]:
+def person_names(doc: dict[str, Any], layout: Layout, lang: str = "nl") -> dict[str, str]:
     """id → how the person reads in the document: 'Noor Bakker (kind)', 'de nieuwe vriend van moeder (partner)'."""
     names: dict[str, str] = {}
-    found = doc.get("betrokkenen")
-    betrokkenen: dict[str, Any] = found if isinstance(found, dict) else {}
-    for child in betrokkenen.get("kinderen", []) or []:
-        if not isinstance(child, dict) or not isinstance(child.get("id"), str):
+    for parts, person in persons(doc):
+        repeat = layout.node_at(tuple(parts[:-1]))
+        if not isinstance(repeat, Repeat) or repeat.id_key is None:
             continue
-        role = w("ongeboren", lang) if child.get("ongeboren") else w("kind", lang)
-        name = format_naam(child.get("naam")) or child["id"]
-        if not child.get("naam") and isinstance(child.get("leeftijd"), int):
-            role += f", {child['leeftijd']} {w('jaar', lang)}"
-        names[child["id"]] = f"{name} ({role})"
-    for adult in betrokkenen.get("volwassenen", []) or []:
-        if not isinstance(adult, dict) or not isinstance(adult.get("id"), str):
+        pid = person.get(repeat.id_key)
+        if not isinstance(pid, str):
             continue
-        role = rol_labels.get(str(adult.get("rol")), str(adult.get("rol", "")))
-        name = format_naam(adult.get("naam")) or str(adult.get("omschrijving") or adult["id"])
-        names[adult["id"]] = f"{name} ({role.lower()})" if role else name
+        name_key = next((c.key for c in repeat.item.children if isinstance(c, Group) and c.display == NAME_DISPLAY), None)
+        named = name_key is not None and bool(person.get(name_key))
+        name = format_naam(person.get(name_key)) if name_key else ""
+        role_field = repeat.role_field
+        if role_field is not None:
+            value = person.get(role_field.key)
+            role = role_field.option_label(value).lower() if value is not None else ""
+            name = name or str(person.get(DESCRIPTION_KEY) or pid)
+            names[pid] = f"{name} ({role})" if role else name
+            continue
+        role = pick(PERSON_WORDS, "ongeboren", lang) if person.get(UNBORN_KEY) else repeat.item.label.lower()
+        age = person.get(AGE_KEY)
+        if not named and isinstance(age, int) and not isinstance(age, bool):
+            role = pick(PERSON_WORDS, "leeftijd", lang, rol=role, jaar=age)
+        names[pid] = f"{name or pid} ({role})"
     return names

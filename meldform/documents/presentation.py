@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from meldform.check.findings import WAARSCHUWING, Finding
-from meldform.check.rules import melden_vereist
+from meldform.check.rules import Words, melden_vereist
 from meldform.documents.formatting import COMPACT, format_bool, format_date, person_names
 from meldform.model.layout import (
     BOOLEAN,
@@ -34,7 +34,10 @@ from meldform.model.layout import (
     Repeat,
     build_layout,
 )
-from meldform.texts.messages import conclusion_text, render_word
+from meldform.model.persons import MELDER
+from meldform.texts import pick
+from meldform.texts.documents import CONCLUSIONS, DOCUMENT_WORDS
+from meldform.texts.words import WORDS
 
 
 @dataclass(frozen=True)
@@ -74,8 +77,7 @@ class Presentation:
 
 def present(doc: dict[str, Any], findings: list[Finding] | None = None, lang: str = "nl", layout: Layout | None = None) -> Presentation:
     layout = layout or build_layout(str(doc["soort"]), str(doc["sector"]), lang)
-    rol_labels = _rol_labels(layout)
-    ctx = _Ctx(lang, person_names(doc, rol_labels, lang))
+    ctx = _Ctx(lang, person_names(doc, layout, lang))
     header: list[Row] = []
     blocks: list[Block] = []
     for node in layout.sections:
@@ -96,20 +98,16 @@ def present(doc: dict[str, Any], findings: list[Finding] | None = None, lang: st
         if block is not None:
             blocks.append(block)
     notices = [f.melding for f in findings or [] if f.ernst == WAARSCHUWING]
-    title = f"{_option(layout, 'soort', doc.get('soort'))} {render_word('aan_vt', lang)} — {doc.get('kenmerk', '')}"
-    footer = render_word("voettekst", lang, datum=format_date(dt.date.today().isoformat(), lang))
-    return Presentation(title, str(doc.get("kenmerk", "")), lang, header, notices, blocks, footer)
+    reference = str(doc.get(layout.file_name_key, "")) if layout.file_name_key else ""  # the kenmerk: it names the files too
+    title = f"{_option(layout, 'soort', doc.get('soort'))} {pick(DOCUMENT_WORDS, 'aan_vt', lang)} — {reference}"
+    footer = pick(DOCUMENT_WORDS, "voettekst", lang, datum=format_date(dt.date.today().isoformat(), lang))
+    return Presentation(title, reference, lang, header, notices, blocks, footer)
 
 
 @dataclass
 class _Ctx:
     lang: str
     persons: dict[str, str]
-
-
-def _rol_labels(layout: Layout) -> dict[str, str]:
-    node = layout.node_at(("betrokkenen", "volwassenen", 0, "rol"))
-    return {o.value: o.label for o in node.options} if isinstance(node, Field) else {}
 
 
 def _option(layout: Layout, key: str, value: Any) -> str:
@@ -169,9 +167,21 @@ def _block(ctx: _Ctx, node: Node, value: Any, path: str, level: int) -> Block | 
                     nested.append(sub)
         block.items.extend(nested)
         if node.conclusion == "afwegingskader":
-            block.conclusion = Row(render_word("conclusie", ctx.lang), conclusion_text(value, melden_vereist(value), ctx.lang), f"{path}#conclusie")
+            block.conclusion = Row(pick(DOCUMENT_WORDS, "conclusie", ctx.lang), conclusion_text(value, melden_vereist(value), ctx.lang), f"{path}#conclusie")
         return block
     return None
+
+
+def conclusion_text(afweging: dict[str, Any], reasons: Words | None, lang: str) -> str:
+    """What the afwegingskader concludes from the answers (``reasons``: why melden is required)."""
+    if afweging.get("vermoeden") is False:
+        return pick(CONCLUSIONS, "geen_vermoeden", lang)
+    if reasons is not None:
+        unsafe = afweging.get("acuteOnveiligheid") is True or afweging.get("structureleOnveiligheid") is True
+        return pick(CONCLUSIONS, "melden_onveilig" if unsafe else "melden", lang, reden=reasons.render(lang))
+    if all(afweging.get(k) is True for k in ("hulpMogelijk", "hulpAanvaard", "hulpResultaat")):
+        return pick(CONCLUSIONS, "hulp_afronden", lang)
+    return pick(CONCLUSIONS, "open", lang)
 
 
 def _row(ctx: _Ctx, node: Field, value: Any, path: str) -> Row | None:
@@ -217,6 +227,6 @@ def _format(ctx: _Ctx, node: Field, value: Any) -> str | tuple[str, ...]:
 
 
 def _person(ctx: _Ctx, ref: Any) -> str:
-    if ref == "melder":
-        return render_word("melder_zelf", ctx.lang)
+    if ref == MELDER:
+        return pick(WORDS, "melder", ctx.lang)
     return ctx.persons.get(str(ref), str(ref))

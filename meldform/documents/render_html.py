@@ -15,7 +15,8 @@ from markupsafe import Markup
 from meldform.cleaning import clean
 from meldform.documents.presentation import Block, Presentation, Row
 from meldform.resources import resource_dir
-from meldform.texts.messages import RENDER_WORDS
+from meldform.texts import localized
+from meldform.texts.documents import DOCUMENT_WORDS
 
 # Characters HTML may not contain even escaped (C0 controls other than tab/newline/CR, and
 # noncharacters); pasted text sometimes carries them. They are replaced by a space.
@@ -84,5 +85,5 @@ def stylesheet() -> tuple[str, str]:
 
 def render_html(doc: Presentation) -> str:
     css, style_hash = stylesheet()
-    words = {key: entry.get(doc.lang, entry["nl"]) for key, entry in RENDER_WORDS.items()}
+    words = localized(DOCUMENT_WORDS, doc.lang)
     return _template().render(doc=doc, style=css, style_hash=style_hash, words=words)

@@ -7,6 +7,7 @@ from typing import Any
 
 from meldform.check.findings import Finding
 from meldform.documents.presentation import Presentation, present
+from meldform.model.schemas import load_schemas
 
 FORMATS = ("html", "docx")
 
@@ -27,8 +28,12 @@ RENDERERS: dict[str, Callable[[Presentation], bytes]] = {"html": _html, "docx": 
 
 
 def output_name(data: dict[str, Any], fmt: str) -> str:
-    """``<kenmerk>.<fmt>``: the schema's pattern guarantees a kenmerk is a safe file name."""
-    return f"{data['kenmerk']}.{fmt}"
+    """``<kenmerk>.<fmt>``: named after the field the schema marks ``x-bestandsnaam``, whose pattern
+    guarantees a safe file name."""
+    key = load_schemas().file_name_key
+    if key is None:
+        raise LookupError("no field of the schema is marked x-bestandsnaam")
+    return f"{data[key]}.{fmt}"
 
 
 def render_document(data: dict[str, Any], findings: list[Finding], fmt: str, lang: str = "nl") -> bytes:

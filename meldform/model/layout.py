@@ -4,6 +4,11 @@ Every renderer (filled HTML and Word, blank HTML and Word) and the Word importer
 model and nothing else of the schema. Labels, help texts, order, widgets, conditions and which
 fields exist for a soort come from the schema's annotations; adding a property to a schema adds it
 to every output without touching a template or renderer.
+
+Besides the tree, the model holds the facts every output needs and none should work out for
+itself: which repeats hold persons and which field gives a person's role (``x-rol``), the value
+of a hidden field, the answer choices of a question, and which field names the file
+(``x-bestandsnaam``).
 """
 
 from __future__ import annotations
@@ -14,15 +19,21 @@ from functools import cache
 from typing import Any
 
 from meldform.model.i18n import tr
+from meldform.model.kinds import MULTI_KINDS, Kind
 from meldform.model.schemas import BASE_URI, ROOT_FILE, SECTOR_DIR, Schema, SchemaSet, load_schemas
+from meldform.texts import pick
+from meldform.texts.words import WORDS
 
 Path = tuple[str | int, ...]
 
-# Field kinds (widgets). The renderers map each kind to their own control.
-TEXT, TEXTAREA, DATE, INTEGER, BOOLEAN, TRISTATE = "text", "textarea", "date", "integer", "boolean", "tristate"
-ENUM, ENUM_MULTI, TEXT_LIST = "enum", "enum_multi", "text_list"
-PERSON, PERSONS, PERSON_OR_MELDER, PERSON_ID = "person", "persons", "person_or_melder", "id"
-EMAIL, TEL, HIDDEN = "email", "tel", "hidden"
+# The kinds under their old names (``Kind`` is the one vocabulary; these are its members).
+TEXT, TEXTAREA, DATE, INTEGER, BOOLEAN, TRISTATE = Kind.TEXT, Kind.TEXTAREA, Kind.DATE, Kind.INTEGER, Kind.BOOLEAN, Kind.TRISTATE
+ENUM, ENUM_MULTI, TEXT_LIST = Kind.ENUM, Kind.ENUM_MULTI, Kind.TEXT_LIST
+PERSON, PERSONS, PERSON_OR_MELDER, PERSON_ID = Kind.PERSON, Kind.PERSONS, Kind.PERSON_OR_MELDER, Kind.PERSON_ID
+EMAIL, TEL, HIDDEN = Kind.EMAIL, Kind.TEL, Kind.HIDDEN
+
+ROLE_ANNOTATION = "x-rol"  # on the field of a person's item that says the person's role
+NAME_DISPLAY = "naam"  # the ``x-weergave`` (``Group.display``) of a person's name
 
 
 @dataclass(frozen=True)
@@ -48,12 +59,21 @@ class Option:
 
 
 @dataclass(frozen=True)
+class Choice:
+    """One answer a question offers: its JSON value (an option's key, ``true``/``false``/``null``) and label."""
+
+    value: Any
+    label: str
+    help: str | None = None
+
+
+@dataclass(frozen=True)
 class Field:
     """A leaf: one value (or a list of simple values) with its label and widget."""
 
     key: str
     label: str
-    kind: str
+    kind: Kind
     help: str | None = None
     required: bool = False
     required_when: tuple[Condition, ...] = ()
@@ -72,7 +92,33 @@ class Field:
 
     @property
     def is_multi(self) -> bool:
-        return self.kind in (ENUM_MULTI, TEXT_LIST, PERSONS)
+        return self.kind in MULTI_KINDS
+
+    @property
+    def has_fixed_value(self) -> bool:
+        return self.const is not None or len(self.options) == 1
+
+    @property
+    def fixed_value(self) -> Any:
+        """The value this field always has: its ``const``, or its only option (``LookupError`` if neither)."""
+        if self.const is not None:
+            return self.const
+        if len(self.options) == 1:
+            return self.options[0].value
+        raise LookupError(f"field {self.key!r} has no fixed value")
+
+    def choices(self, lang: str) -> tuple[Choice, ...]:
+        """The answers to choose from: the options, Ja/Nee, or Ja/Nee/Niet beantwoord (labels in ``lang``).
+
+        Option labels are in the layout's language; ``lang`` words the yes/no answers, so an
+        importer can also accept the answers of another language.
+        """
+        if self.kind in (BOOLEAN, TRISTATE):
+            answers = [Choice(True, pick(WORDS, "ja", lang)), Choice(False, pick(WORDS, "nee", lang))]
+            if self.kind == TRISTATE:
+                answers.append(Choice(None, pick(WORDS, "onbeantwoord", lang)))
+            return tuple(answers)
+        return tuple(Choice(o.value, o.label, o.help) for o in self.options)
 
     def option_label(self, value: Any) -> str:
         for option in self.options:
@@ -96,6 +142,7 @@ class Group:
     conclusion: str | None = None  # a computed conclusion to show (e.g. "afwegingskader")
     intro: str | None = None  # a longer explanation shown above the group
     header: bool = False
+    role_key: str | None = None  # the child field that says a person's role (``x-rol``)
 
     def child(self, key: str) -> Node | None:
         for node in self.children:
@@ -119,8 +166,28 @@ class Repeat:
     header: bool = False
     slots: int | None = None  # how many items a fixed form (Word) offers; from ``x-slots``
 
+    @property
+    def holds_persons(self) -> bool:
+        """A repeat of persons: its item has an id (a ``PERSON_ID`` field) that references point to."""
+        return any(isinstance(c, Field) and c.kind == PERSON_ID for c in self.item.children)
+
+    @property
+    def id_key(self) -> str | None:
+        """The key of the id field of a person's item."""
+        return next((c.key for c in self.item.children if isinstance(c, Field) and c.kind == PERSON_ID), None)
+
+    @property
+    def role_field(self) -> Field | None:
+        """The field of a person's item that says their role ('Sanne Bakker (ouder)'), if the item has one."""
+        node = self.item.child(self.item.role_key) if self.item.role_key else None
+        return node if isinstance(node, Field) else None
+
 
 Node = Field | Group | Repeat
+
+
+def is_person_repeat(node: Node) -> bool:
+    return isinstance(node, Repeat) and node.holds_persons
 
 
 @dataclass(frozen=True)
@@ -131,10 +198,15 @@ class Layout:
     root: Group
     sector_label: str
     afwegingskader_naam: str | None = None
+    file_name_key: str | None = None  # the top-level field a saved or rendered file is named after
 
     @property
     def sections(self) -> tuple[Node, ...]:
         return self.root.children
+
+    def person_repeats(self) -> list[tuple[Path, Repeat]]:
+        """The repeats that hold persons, with their paths, in document order."""
+        return [(path, node) for path, node in self.walk() if isinstance(node, Repeat) and node.holds_persons]
 
     def walk(self) -> Iterator[tuple[Path, Node]]:
         """Every node with its path; array items appear once, with index ``0`` as placeholder."""
@@ -234,6 +306,7 @@ def _object(ctx: _Ctx, key: str, nodes: list[tuple[Schema, str]], annotations: S
         required.update(node.get("required", []))
     cond_required, cond_visible, excluded = _conditions(nodes)
     children: list[Node] = []
+    role_key: str | None = None
     for name, prop in base_node.get("properties", {}).items():
         if name in excluded:
             continue
@@ -242,6 +315,8 @@ def _object(ctx: _Ctx, key: str, nodes: list[tuple[Schema, str]], annotations: S
         if key == "" and name == "sectorSpecifiek":
             resolved, res_base = ctx.schemas.resolve({"$ref": f"{SECTOR_DIR}/{ctx.sector}.schema.json"}, BASE_URI + ROOT_FILE)
         sub_nodes.append((resolved, res_base))
+        if resolved.get(ROLE_ANNOTATION) is True and role_key is None:
+            role_key = name
         for overlay, ov_base in nodes[1:]:
             ov_prop = overlay.get("properties", {}).get(name)
             if isinstance(ov_prop, dict):
@@ -266,6 +341,7 @@ def _object(ctx: _Ctx, key: str, nodes: list[tuple[Schema, str]], annotations: S
         conclusion=annotations.get("x-conclusie"),
         intro=_kader_intro(ctx) if annotations.get("x-conclusie") else None,
         header=bool(annotations.get("x-kop")),
+        role_key=role_key,
     )
 
 
@@ -333,7 +409,7 @@ def _node(ctx: _Ctx, name: str, nodes: list[tuple[Schema, str]]) -> Node | None:
     )
 
 
-def _kind(schema: Schema) -> str:
+def _kind(schema: Schema) -> Kind:
     widget = schema.get("x-widget")
     types = schema.get("type")
     if widget == "hidden":
@@ -355,7 +431,7 @@ def _kind(schema: Schema) -> str:
     if schema.get("format") == "date":
         return DATE
     if widget in (EMAIL, TEL, TEXTAREA):
-        return str(widget)
+        return Kind(widget)
     if (schema.get("maxLength") or 0) > 200:
         return TEXTAREA
     return TEXT
@@ -385,6 +461,8 @@ def build_layout(soort: str, sector: str, lang: str = "nl") -> Layout:
     soort_label = schemas.root["properties"]["soort"]["x-enumLabels"][soort]
     title_parts = (schemas.root["title"], soort_label, schemas.sector_label(sector))
     root = replace(root, label=" — ".join(tr(part, lang) for part in title_parts))
+    name_key = schemas.file_name_key
+    name_field = root.child(name_key) if name_key else None
     return Layout(
         soort=soort,
         sector=sector,
@@ -392,4 +470,5 @@ def build_layout(soort: str, sector: str, lang: str = "nl") -> Layout:
         root=root,
         sector_label=tr(schemas.sector_label(sector), lang),
         afwegingskader_naam=ctx.t(ctx.kader.get("naam")),
+        file_name_key=name_key if isinstance(name_field, Field) and name_field.kind != HIDDEN else None,
     )

@@ -12,18 +12,21 @@ import copy
 import json
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Any
 
 from meldform.errors import MeldformError
 from meldform.resources import resource_dir
+from meldform.texts import pick
+from meldform.texts.cli import OUTPUT
 
 BASE_URI = "https://meldform.nl/schema/1.0/"
 ROOT_FILE = "melding.schema.json"
 DEFS_FILE = "defs.schema.json"
 SECTOR_DIR = "sectoren"
 SOORTEN = ("melding", "advies")
+FILE_NAME_ANNOTATION = "x-bestandsnaam"  # on the top-level field a document's files are named after
 
 Schema = dict[str, Any]
 
@@ -32,10 +35,16 @@ class UnknownVariantError(MeldformError, ValueError):
     """A sector or soort that the contract does not know."""
 
     def __init__(self, what: str, value: str, allowed: tuple[str, ...]) -> None:
-        super().__init__(f"onbekende {what} '{value}'; kies uit: {', '.join(allowed)}")
-        self.what = what
+        super().__init__(what, value)
+        self.what = what  # "sector" or "soort"
         self.value = value
         self.allowed = allowed
+
+    def message(self, lang: str = "nl") -> str:
+        return pick(OUTPUT, f"onbekende_{self.what}", lang, waarde=self.value, keuzes=", ".join(self.allowed))
+
+    def __str__(self) -> str:
+        return self.message()
 
 
 @dataclass(frozen=True)
@@ -60,6 +69,14 @@ class SchemaSet:
     def sector_label(self, sector: str) -> str:
         labels: dict[str, str] = self.root["properties"]["sector"]["x-enumLabels"]
         return labels[sector]
+
+    @cached_property
+    def file_name_key(self) -> str | None:
+        """The top-level field a document's files are named after (``x-bestandsnaam``): ``kenmerk``."""
+        for name, prop in self.root.get("properties", {}).items():
+            if isinstance(prop, dict) and self.resolve(prop, BASE_URI + ROOT_FILE)[0].get(FILE_NAME_ANNOTATION) is True:
+                return str(name)
+        return None
 
     def check_variant(self, soort: str | None, sector: str | None) -> None:
         if soort is not None and soort not in SOORTEN:

@@ -1,303 +1,36 @@
-"""Every sentence a user reads about a finding, in Dutch (default) and English.
+"""The old home of the text catalogue: a thin re-export while the last modules move to ``meldform.texts``.
 
-Messages name the field ("Betrokkenen › Kind 1 › Burgerservicenummer (BSN)"), never the value
-that was entered: a BSN, a name or an address must not end up in a log or a terminal.
+New code imports ``pick``/``localized`` from ``meldform.texts`` and the catalogue it needs from the
+module of its concern (``meldform.texts.findings``, ``.documents``, ...).
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from typing import Any
 
-LANGS = ("nl", "en")
+from meldform.texts import LANGS, Catalogue, localized, pick
+from meldform.texts.cli import OUTPUT
+from meldform.texts.documents import CONCLUSIONS, DOCUMENT_WORDS
+from meldform.texts.findings import ERNST_LABELS, FINDINGS, LOAD_REASONS, TYPE_NAMES
 
-# Finding codes: structural (from the schema) and the rules of melding-1.0.md.
-FINDINGS: dict[str, dict[str, str]] = {
-    # -- structure ------------------------------------------------------------------------
-    "onleesbaar": {"nl": "{reden}", "en": "{reden}"},
-    "verplicht": {"nl": "{veld} ontbreekt; dit veld is verplicht", "en": "{veld} is missing; this field is required"},
-    "verplicht_een_van": {
-        "nl": "{veld}: vul {velden} in",
-        "en": "{veld}: fill in {velden}",
-    },
-    "onbekend_veld": {
-        "nl": "{veld}: onbekend veld '{sleutel}'{hint}",
-        "en": "{veld}: unknown field '{sleutel}'{hint}",
-    },
-    "type": {"nl": "{veld} moet {verwacht} zijn{hint}", "en": "{veld} must be {verwacht}{hint}"},
-    "keuze": {"nl": "{veld}: geen geldige keuze; kies uit {keuzes}", "en": "{veld}: not a valid choice; choose from {keuzes}"},
-    "vaste_waarde": {"nl": "{veld} moet '{waarde}' zijn", "en": "{veld} must be '{waarde}'"},
-    "formaat": {"nl": "{veld} heeft niet de juiste vorm{uitleg}", "en": "{veld} does not have the right form{uitleg}"},
-    "datum_formaat": {
-        "nl": "{veld} is geen geldige datum (schrijf JJJJ-MM-DD, bijvoorbeeld 2026-11-20)",
-        "en": "{veld} is not a valid date (write YYYY-MM-DD, e.g. 2026-11-20)",
-    },
-    "email_formaat": {
-        "nl": "{veld} is geen geldig e-mailadres (één @ en een domein met een punt)",
-        "en": "{veld} is not a valid email address (one @ and a domain with a dot)",
-    },
-    "leeg": {"nl": "{veld} is leeg; vul dit in", "en": "{veld} is empty; please fill it in"},
-    "te_lang": {"nl": "{veld} is te lang (hoogstens {max} tekens)", "en": "{veld} is too long (at most {max} characters)"},
-    "te_kort": {"nl": "{veld} is te kort (minstens {min} tekens)", "en": "{veld} is too short (at least {min} characters)"},
-    "bereik": {"nl": "{veld} moet tussen {min} en {max} liggen", "en": "{veld} must be between {min} and {max}"},
-    "te_weinig": {"nl": "{veld}: noem er minstens {min}", "en": "{veld}: give at least {min}"},
-    "dubbel": {"nl": "{veld} bevat een waarde twee keer", "en": "{veld} contains a value twice"},
-    "niet_van_toepassing": {
-        "nl": "{veld} hoort hier niet bij{uitleg}",
-        "en": "{veld} does not belong here{uitleg}",
-    },
-    "niet_toegestaan": {"nl": "{veld}: deze waarde is hier niet toegestaan{uitleg}", "en": "{veld}: this value is not allowed here{uitleg}"},
-    "geen_betrokkenen": {
-        "nl": "{veld}: noem minstens één kind of één volwassene",
-        "en": "{veld}: name at least one child or one adult",
-    },
-    "ongeldig": {"nl": "{veld} is ongeldig", "en": "{veld} is invalid"},
-    # -- rules ---------------------------------------------------------------------------
-    "elfproef": {
-        "nl": "{veld} klopt niet (elfproef); controleer het nummer",
-        "en": "{veld} is not valid (eleven test); check the number",
-    },
-    "datum_toekomst": {
-        "nl": "{veld} ligt na {grens}",
-        "en": "{veld} lies after {grens}",
-    },
-    "onbekende_betrokkene": {
-        "nl": "{veld} verwijst naar een persoon die niet bij de kinderen of volwassenen staat",
-        "en": "{veld} refers to a person who is not listed among the children or adults",
-    },
-    "dubbele_betrokkene": {
-        "nl": "{veld}: twee personen hebben dezelfde aanduiding",
-        "en": "{veld}: two persons share the same label",
-    },
-    "kind_meerderjarig": {
-        "nl": "{veld}: volgens de geboortedatum is dit kind op de datum van de melding 18 jaar of ouder; zet de persoon bij de volwassenen",
-        "en": "{veld}: by the date of birth this child is 18 or older on the date of the melding; list the person among the adults",
-    },
-    "advies_identificerend": {
-        "nl": "{veld} maakt het gezin herkenbaar; een adviesvraag is anoniem, laat dit weg",
-        "en": "{veld} identifies the family; an adviesvraag is anonymous, leave it out",
-    },
-    "melden_verplicht": {
-        "nl": "{veld}: volgens het afwegingskader is melden nodig ({reden}), maar het besluit is niet melden",
-        "en": "{veld}: the afwegingskader requires a melding ({reden}), but the decision is not to report",
-    },
-    "besluit_niet_melden": {
-        "nl": (
-            "{veld}: het besluit is niet melden en het afwegingskader vraagt dat ook niet; "
-            "dit is dan geen melding (leg het vast in het dossier, of stel een adviesvraag)"
-        ),
-        "en": (
-            "{veld}: the decision is not to report and the afwegingskader does not require it; "
-            "then this is no melding (record it in the file, or ask for advice)"
-        ),
-    },
-    "geen_vermoeden": {
-        "nl": "{veld}: er is geen vermoeden; volgens het afwegingskader sluit u dan af en legt u dat vast in het dossier",
-        "en": "{veld}: there is no suspicion; the afwegingskader says to close and record this in the file",
-    },
-    "acuut_telefonisch": {
-        "nl": "{veld}: er is acute onveiligheid; meld dit ook telefonisch bij Veilig Thuis (0800-2000)",
-        "en": "{veld}: there is acute unsafety; also report this to Veilig Thuis by phone (0800-2000)",
-    },
-    "hermelding": {
-        "nl": "{veld}: binnen vijf jaar zijn al {aantal} eerdere meldingen gedaan; dit is minstens de derde (hermeldingsprotocol)",
-        "en": "{veld}: {aantal} earlier meldingen were made within five years; this is at least the third (re-report protocol)",
-    },
-    "veiligheidscijfers_uiteenlopend": {
-        "nl": "{veld}: de veiligheidscijfers van betrokkenen lopen {verschil} punten uiteen; dat is zelf een signaal",
-        "en": "{veld}: the safety scores of those involved differ by {verschil} points; that is a signal in itself",
-    },
-    "advies_vt_gezondheidszorg": {
-        "nl": "{veld}: volgens de KNMG-meldcode raadpleegt een arts of tandarts Veilig Thuis voordat hij of zij meldt",
-        "en": "{veld}: under the KNMG code a doctor or dentist consults Veilig Thuis before reporting",
-    },
-    "geen_vertrouwensinspecteur": {
-        "nl": "{veld}: een vermoeden over een medewerker meldt u niet bij Veilig Thuis; het bevoegd gezag overlegt met de vertrouwensinspecteur",
-        "en": "{veld}: a suspicion about a staff member is not reported to Veilig Thuis; the board consults the confidential inspector (vertrouwensinspecteur)",
-    },
-    "uitgerekende_datum": {
-        "nl": "{veld} ligt meer dan 30 dagen vóór of meer dan 300 dagen na de datum van de melding",
-        "en": "{veld} lies more than 30 days before or more than 300 days after the date of the melding",
-    },
-}
-
-LOAD_REASONS: dict[str, dict[str, str]] = {
-    "niet_gevonden": {"nl": "bestand niet gevonden", "en": "file not found"},
-    "map": {"nl": "dit is een map, geen bestand", "en": "this is a folder, not a file"},
-    "geen_leesrechten": {"nl": "geen leesrechten voor dit bestand", "en": "no permission to read this file"},
-    "os_fout": {"nl": "bestand kan niet gelezen worden", "en": "file cannot be read"},
-    "geen_utf8": {"nl": "het bestand is geen UTF-8-tekst; sla het op als UTF-8", "en": "the file is not UTF-8 text; save it as UTF-8"},
-    "te_groot": {"nl": "het bestand is groter dan 10 MB; dat is geen melding", "en": "the file is larger than 10 MB; that is not a melding"},
-    "leeg": {"nl": "het bestand is leeg", "en": "the file is empty"},
-    "json": {"nl": "geen geldige JSON", "en": "not valid JSON"},
-    "yaml": {"nl": "geen geldige YAML", "en": "not valid YAML"},
-    "yaml_waarde": {
-        "nl": "geen geldige YAML: bevat een waarde die geen tekst, getal, ja/nee of lijst is",
-        "en": "not valid YAML: contains a value that is not text, a number, a boolean or a list",
-    },
-    "yaml_lus": {
-        "nl": "geen geldige melding: een YAML-verwijzing (*) verwijst naar zichzelf",
-        "en": "not a valid melding: a YAML alias (*) refers to itself",
-    },
-    "yaml_te_groot": {
-        "nl": "geen geldige melding: de YAML-verwijzingen (*) maken het document onredelijk groot",
-        "en": "not a valid melding: the YAML aliases (*) make the document unreasonably large",
-    },
-    "dubbele_sleutel": {"nl": "een sleutel komt twee keer voor in hetzelfde object", "en": "a key occurs twice in the same object"},
-    "sleutel_geen_tekst": {"nl": "een sleutel moet tekst zijn", "en": "a key must be text"},
-    "geen_json_waarde": {"nl": "bevat NaN of Infinity; dat is geen geldige JSON", "en": "contains NaN or Infinity; that is not valid JSON"},
-    "te_diep": {"nl": "te diep genest", "en": "nested too deeply"},
-    "geen_object": {"nl": "het document moet een object zijn (tussen {{ en }})", "en": "the document must be an object (between {{ and }})"},
-}
-
-WORDS: dict[str, dict[str, str]] = {
-    "document": {"nl": "Document", "en": "Document"},
-    "regel": {"nl": "regel", "en": "line"},
-    "kolom": {"nl": "kolom", "en": "column"},
-    "nr": {"nl": "nr.", "en": "no."},
-    "of": {"nl": "of", "en": "or"},
-    "quote_hint": {
-        "nl": " (zet de waarde tussen aanhalingstekens; zonder aanhalingstekens wordt het een getal en verdwijnt bijvoorbeeld een voorloopnul)",
-        "en": " (put the value in quotes; without quotes it becomes a number and, for example, a leading zero is lost)",
-    },
-    "andere_sector": {"nl": " (dit veld hoort bij sector {sector})", "en": " (this field belongs to sector {sector})"},
-    "datum_melding": {"nl": "de datum van de melding", "en": "the date of the melding"},
-    "vandaag": {"nl": "vandaag", "en": "today"},
-    "reden_acuut": {"nl": "acute onveiligheid", "en": "acute unsafety"},
-    "reden_structureel": {"nl": "structurele onveiligheid", "en": "structural unsafety"},
-    "reden_vraag": {"nl": "vraag {nr} is met nee beantwoord", "en": "question {nr} was answered no"},
-    "ongeboren": {"nl": " bij een ongeboren kind", "en": " for an unborn child"},
-    "geen_contacten": {"nl": " als Veilig Thuis niet eerder betrokken was", "en": " when Veilig Thuis was not involved before"},
-    "gereserveerd": {"nl": " ('melder' is gereserveerd voor uzelf)", "en": " ('melder' is reserved for yourself)"},
-}
-
-TYPE_NAMES: dict[str, dict[str, str]] = {
-    "string": {"nl": "tekst", "en": "text"},
-    "integer": {"nl": "een geheel getal", "en": "a whole number"},
-    "number": {"nl": "een getal", "en": "a number"},
-    "boolean": {"nl": "ja of nee (true of false)", "en": "yes or no (true or false)"},
-    "object": {"nl": "een object (tussen { en })", "en": "an object (between { and })"},
-    "array": {"nl": "een lijst (tussen [ en ])", "en": "a list (between [ and ])"},
-    "null": {"nl": "leeg (null)", "en": "empty (null)"},
-}
-
-SUMMARY: dict[str, str] = {
-    "nl": "{bestanden} bestand(en) gecontroleerd: {geldig} geldig, {ongeldig} ongeldig; {fouten} fout(en), {waarschuwingen} waarschuwing(en)",
-    "en": "{bestanden} file(s) checked: {geldig} valid, {ongeldig} invalid; {fouten} error(s), {waarschuwingen} warning(s)",
-}
-
-ERNST_LABELS: dict[str, dict[str, str]] = {
-    "fout": {"nl": "fout", "en": "error"},
-    "waarschuwing": {"nl": "waarschuwing", "en": "warning"},
-}
-
-
-Catalogue = Mapping[str, Mapping[str, str]]
-
-
-def pick(catalogue: Catalogue, key: str, lang: str, **params: Any) -> str:
-    """The text of ``key`` in ``lang`` (Dutch where ``lang`` has none), formatted with ``params``.
-
-    Every catalogue (this module's and the small ones beside the renderers and commands) is read
-    through here; their texts are format strings, so a literal brace is written ``{{``.
-    """
-    entry = catalogue[key]
-    return (entry.get(lang) or entry["nl"]).format(**params)
-
-
-def localized(catalogue: Catalogue, lang: str) -> dict[str, str]:
-    """A whole catalogue in ``lang``, unformatted (for templates that format themselves)."""
-    return {key: entry.get(lang) or entry["nl"] for key, entry in catalogue.items()}
-
-
-def word(key: str, lang: str, **params: Any) -> str:
-    return pick(WORDS, key, lang, **params)
-
-
-def type_name(name: str, lang: str) -> str:
-    entry = TYPE_NAMES.get(name)
-    return entry.get(lang, entry["nl"]) if entry else name
-
-
-def finding_text(code: str, lang: str, **params: Any) -> str:
-    return pick(FINDINGS, code if code in FINDINGS else "ongeldig", lang, **{"hint": "", "uitleg": "", **params})
-
-
-def load_error_text(reason: str, lang: str, line: int | None, column: int | None, detail: str = "") -> str:
-    text = pick(LOAD_REASONS, reason if reason in LOAD_REASONS else "os_fout", lang)
-    if detail:
-        text = f"{text} ({detail})"
-    if line is not None:
-        text += f" ({word('regel', lang)} {line}"
-        text += f", {word('kolom', lang)} {column})" if column is not None else ")"
-    return text
-
-
-# -- rendered documents ---------------------------------------------------------------------------
-RENDER_WORDS: dict[str, dict[str, str]] = {
-    "aan_vt": {"nl": "aan Veilig Thuis", "en": "to Veilig Thuis"},
-    "voettekst": {
-        "nl": "Gemaakt met meldform op {datum}. Dit document bevat bijzondere persoonsgegevens: deel het alleen met wie het nodig heeft.",
-        "en": "Made with meldform on {datum}. This document contains special categories of personal data: share it only with those who need it.",
-    },
-    "conclusie": {"nl": "Conclusie volgens het afwegingskader", "en": "Conclusion of the assessment framework"},
-    "melder_zelf": {"nl": "de melder", "en": "the reporter"},
-    "let_op": {"nl": "Let op", "en": "Attention"},
-    "kop": {"nl": "Kerngegevens", "en": "Key facts"},
-    "inhoud": {"nl": "Inhoud", "en": "Contents"},
-}
-
-CONCLUSIONS: dict[str, dict[str, str]] = {
-    "geen_vermoeden": {
-        "nl": "Geen vermoeden: sluit af en leg dit vast in het dossier.",
-        "en": "No suspicion: close and record this in the file.",
-    },
-    "melden_onveilig": {
-        "nl": "Melden is noodzakelijk ({reden}). Vraag 3 tot en met 5 worden samen met Veilig Thuis doorlopen.",
-        "en": "Reporting is required ({reden}). Questions 3 to 5 are worked through together with Veilig Thuis.",
-    },
-    "melden": {"nl": "Melden is noodzakelijk ({reden}).", "en": "Reporting is required ({reden})."},
-    "hulp_afronden": {
-        "nl": "Melden is niet nodig: de hulp leidt tot de noodzakelijke veiligheid. Rond de hulp af met afspraken over monitoring.",
-        "en": "Reporting is not required: the help achieves the necessary safety. Finish the help with agreements on monitoring.",
-    },
-    "open": {
-        "nl": "Nog niet alle vragen van het afwegingskader zijn beantwoord.",
-        "en": "Not all questions of the assessment framework have been answered.",
-    },
-}
+RENDER_WORDS = DOCUMENT_WORDS
 
 
 def render_word(key: str, lang: str, **params: Any) -> str:
-    return pick(RENDER_WORDS, key, lang, **params)
+    return pick(DOCUMENT_WORDS, key, lang, **params)
 
 
-def conclusion_text(afweging: dict[str, Any], reasons: Any, lang: str) -> str:
-    """What the afwegingskader concludes from the answers (``reasons``: why melden is required)."""
-
-    if afweging.get("vermoeden") is False:
-        return pick(CONCLUSIONS, "geen_vermoeden", lang)
-    if reasons is not None:
-        unsafe = afweging.get("acuteOnveiligheid") is True or afweging.get("structureleOnveiligheid") is True
-        return pick(CONCLUSIONS, "melden_onveilig" if unsafe else "melden", lang, reden=reasons.render(lang))
-    if all(afweging.get(k) is True for k in ("hulpMogelijk", "hulpAanvaard", "hulpResultaat")):
-        return pick(CONCLUSIONS, "hulp_afronden", lang)
-    return pick(CONCLUSIONS, "open", lang)
-
-
-OUTPUT: dict[str, dict[str, str]] = {
-    "geschreven": {"nl": "{bestand}: geschreven naar {doel}", "en": "{bestand}: written to {doel}"},
-    "bestaat_al": {
-        "nl": "{bestand}: {doel} bestaat al; niet overschreven (gebruik --force om te overschrijven)",
-        "en": "{bestand}: {doel} already exists; not overwritten (use --force to overwrite)",
-    },
-    "map_niet_schrijfbaar": {
-        "nl": "uitvoermap {map} is niet te maken of niet beschrijfbaar",
-        "en": "output folder {map} cannot be created or is not writable",
-    },
-    "onbekende_sector": {"nl": "onbekende sector '{sector}'; kies uit: {keuzes}", "en": "unknown sector '{sector}'; choose from: {keuzes}"},
-}
-
-
-def output_text(key: str, lang: str, **params: Any) -> str:
-    return pick(OUTPUT, key, lang, **params)
+__all__ = [
+    "CONCLUSIONS",
+    "ERNST_LABELS",
+    "FINDINGS",
+    "LANGS",
+    "LOAD_REASONS",
+    "OUTPUT",
+    "RENDER_WORDS",
+    "TYPE_NAMES",
+    "Catalogue",
+    "localized",
+    "pick",
+    "render_word",
+]

@@ -1,0 +1,87 @@
+"""What the command line says: written files, usage errors, interruptions, and its --help.
+
+``--help`` is Dutch (the command line's language); the English texts are kept complete so a
+``--lang``-aware help needs no new wording.
+"""
+
+from __future__ import annotations
+
+OUTPUT: dict[str, dict[str, str]] = {
+    "geschreven": {"nl": "{bestand}: geschreven naar {doel}", "en": "{bestand}: written to {doel}"},
+    "formulier_geschreven": {"nl": "formulier geschreven naar {doel}", "en": "form written to {doel}"},
+    # every command that refuses to overwrite says it this way (``meldform render``: prefixed by the input file)
+    "bestaat_al": {
+        "nl": "{doel} bestaat al; niet overschreven (gebruik --force om te overschrijven)",
+        "en": "{doel} already exists; not overwritten (use --force to overwrite)",
+    },
+    "map_niet_schrijfbaar": {
+        "nl": "uitvoermap {map} is niet te maken of niet beschrijfbaar",
+        "en": "output folder {map} cannot be created or is not writable",
+    },
+    "niet_schrijfbaar": {"nl": "{doel} is niet te schrijven", "en": "{doel} cannot be written"},
+    "onbekende_sector": {"nl": "onbekende sector '{waarde}'; kies uit: {keuzes}", "en": "unknown sector '{waarde}'; choose from: {keuzes}"},
+    "onbekende_soort": {"nl": "onbekende soort '{waarde}'; kies uit: {keuzes}", "en": "unknown soort '{waarde}'; choose from: {keuzes}"},
+    "onbekend_formaat": {"nl": "onbekend formaat '{formaat}'; kies uit: {keuzes}", "en": "unknown format '{formaat}'; choose from: {keuzes}"},
+}
+
+# The one error handler of the command line (``meldform.cli.handle_errors``).
+ERRORS: dict[str, dict[str, str]] = {
+    "afgebroken": {"nl": "afgebroken", "en": "interrupted"},
+    "interne_fout": {
+        "nl": "interne fout ({soort}); zet MELDFORM_DEBUG=1 voor details",
+        "en": "internal error ({soort}); set MELDFORM_DEBUG=1 for details",
+    },
+}
+
+HELP: dict[str, dict[str, str]] = {
+    "main": {
+        "nl": "meldform: maak, controleer en toon meldingen voor Veilig Thuis.",
+        "en": "meldform: make, check and show meldingen for Veilig Thuis.",
+    },
+    "sectors": {"nl": "Toon de sectoren: sleutel en label.", "en": "Show the sectors: key and label."},
+    "schema": {
+        "nl": "Druk het JSON Schema af, zelfstandig (alle $refs binnen het document).",
+        "en": "Print the JSON Schema, self-contained (every $ref inside the document).",
+    },
+    "validate": {
+        "nl": "Controleer meldingen (JSON of YAML; '-' leest van stdin).",
+        "en": "Check meldingen (JSON or YAML; '-' reads from stdin).",
+    },
+    "render": {
+        "nl": "Zet geldige meldingen om naar <kenmerk>.html of <kenmerk>.docx.",
+        "en": "Turn valid meldingen into <kenmerk>.html or <kenmerk>.docx.",
+    },
+    "blank": {
+        "nl": "Een leeg, invulbaar formulier voor één sector (HTML of Word).",
+        "en": "A blank, fillable form for one sector (HTML or Word).",
+    },
+    "import": {
+        "nl": "Lees een ingevuld Word-formulier terug als melding (JSON op stdout).",
+        "en": "Read a filled-in Word form back as a melding (JSON on stdout).",
+    },
+    "batch": {
+        "nl": "Controleer en zet veel meldingen om (bestanden en mappen, recursief).",
+        "en": "Check and convert many meldingen (files and folders, recursively).",
+    },
+    # options
+    "lang_labels": {"nl": "Taal van de labels.", "en": "Language of the labels."},
+    "lang_meldingen": {"nl": "Taal van de meldingen.", "en": "Language of the messages."},
+    "sector_alleen": {"nl": "Alleen deze sector.", "en": "Only this sector."},
+    "soort_alleen": {"nl": "Alleen melding of advies.", "en": "Only melding or advies."},
+    "strict": {"nl": "Waarschuwingen tellen ook als fout.", "en": "Warnings count as errors too."},
+    "format_uitvoer": {"nl": "Uitvoerformaat.", "en": "Output format."},
+    "uitvoermap": {"nl": "Uitvoermap.", "en": "Output folder."},
+    "force_bestanden": {"nl": "Bestaande bestanden overschrijven.", "en": "Overwrite existing files."},
+    "sector_formulier": {
+        "nl": "De sector van het formulier (zie 'meldform sectors').",
+        "en": "The sector of the form (see 'meldform sectors').",
+    },
+    "uitvoerbestand": {
+        "nl": "Uitvoerbestand (standaard: meldformulier-<sector>[-advies].<format>).",
+        "en": "Output file (default: meldformulier-<sector>[-advies].<format>).",
+    },
+    "force_bestand": {"nl": "Een bestaand bestand overschrijven.", "en": "Overwrite an existing file."},
+    "formaten": {"nl": "Formaten, met komma's gescheiden.", "en": "Formats, separated by commas."},
+    "jobs": {"nl": "Aantal processen (standaard: aantal kernen).", "en": "Number of processes (default: number of cores)."},
+    "force_batch": {"nl": "Bestaande documenten opnieuw maken en overschrijven.", "en": "Make existing documents again and overwrite them."},
+}

@@ -1,0 +1,57 @@
+"""The words of a rendered melding (HTML and Word) that do not come from the schema."""
+
+from __future__ import annotations
+
+DOCUMENT_WORDS: dict[str, dict[str, str]] = {
+    "aan_vt": {"nl": "aan Veilig Thuis", "en": "to Veilig Thuis"},
+    "voettekst": {
+        "nl": "Gemaakt met meldform op {datum}. Dit document bevat bijzondere persoonsgegevens: deel het alleen met wie het nodig heeft.",
+        "en": "Made with meldform on {datum}. This document contains special categories of personal data: share it only with those who need it.",
+    },
+    "conclusie": {"nl": "Conclusie volgens het afwegingskader", "en": "Conclusion of the assessment framework"},
+    "let_op": {"nl": "Let op", "en": "Attention"},
+    "kop": {"nl": "Kerngegevens", "en": "Key facts"},
+    "inhoud": {"nl": "Inhoud", "en": "Contents"},
+}
+
+# How a person without a role of their own reads: 'Noor Bakker (ongeboren kind)', '(kind, 4 jaar)'.
+PERSON_WORDS: dict[str, dict[str, str]] = {
+    "ongeboren": {"nl": "ongeboren kind", "en": "unborn child"},
+    "leeftijd": {"nl": "{rol}, {jaar} jaar", "en": "{rol}, {jaar} years"},
+}
+
+CONCLUSIONS: dict[str, dict[str, str]] = {
+    "geen_vermoeden": {
+        "nl": "Geen vermoeden: sluit af en leg dit vast in het dossier.",
+        "en": "No suspicion: close and record this in the file.",
+    },
+    "melden_onveilig": {
+        "nl": "Melden is noodzakelijk ({reden}). Vraag 3 tot en met 5 worden samen met Veilig Thuis doorlopen.",
+        "en": "Reporting is required ({reden}). Questions 3 to 5 are worked through together with Veilig Thuis.",
+    },
+    "melden": {"nl": "Melden is noodzakelijk ({reden}).", "en": "Reporting is required ({reden})."},
+    "hulp_afronden": {
+        "nl": "Melden is niet nodig: de hulp leidt tot de noodzakelijke veiligheid. Rond de hulp af met afspraken over monitoring.",
+        "en": "Reporting is not required: the help achieves the necessary safety. Finish the help with agreements on monitoring.",
+    },
+    "open": {
+        "nl": "Nog niet alle vragen van het afwegingskader zijn beantwoord.",
+        "en": "Not all questions of the assessment framework have been answered.",
+    },
+}
+
+# A date in words: '20 november 2026'. Keyed by the month's number.
+MONTHS: dict[str, dict[str, str]] = {
+    "1": {"nl": "januari", "en": "January"},
+    "2": {"nl": "februari", "en": "February"},
+    "3": {"nl": "maart", "en": "March"},
+    "4": {"nl": "april", "en": "April"},
+    "5": {"nl": "mei", "en": "May"},
+    "6": {"nl": "juni", "en": "June"},
+    "7": {"nl": "juli", "en": "July"},
+    "8": {"nl": "augustus", "en": "August"},
+    "9": {"nl": "september", "en": "September"},
+    "10": {"nl": "oktober", "en": "October"},
+    "11": {"nl": "november", "en": "November"},
+    "12": {"nl": "december", "en": "December"},
+}

@@ -1,0 +1,16 @@
+"""Words several outputs share: the answers to a yes/no question and how the melder is named.
+
+The filled documents (HTML, Word), the blank forms (HTML, Word) and the findings all read these
+from here, so "Niet beantwoord" or "de melder" is worded once.
+"""
+
+from __future__ import annotations
+
+WORDS: dict[str, dict[str, str]] = {
+    "ja": {"nl": "Ja", "en": "Yes"},
+    "nee": {"nl": "Nee", "en": "No"},
+    "onbeantwoord": {"nl": "Niet beantwoord", "en": "Not answered"},
+    # the professional who reports, where a person field refers to them (the reserved id ``melder``)
+    "melder": {"nl": "de melder", "en": "the reporter"},
+    "of": {"nl": "of", "en": "or"},
+}
