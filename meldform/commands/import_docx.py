@@ -27,7 +27,7 @@ def _message(key: str, lang: str) -> str:
 def run(file: Path, out: TextIO, err: TextIO, *, lang: str = "nl") -> int:
     from meldform.check.reporters import text_report
     from meldform.check.validation import Result, validate
-    from meldform.forms.docx import MAX_BYTES, FormError, import_docx
+    from meldform.forms.docx_reader import MAX_BYTES, FormError, import_docx
 
     try:
         if file.stat().st_size > MAX_BYTES:
