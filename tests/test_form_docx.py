@@ -550,11 +550,13 @@ def test_dates_typed_as_text_are_read() -> None:
 
 
 # -- not a form -------------------------------------------------------------------------------------------
-def _one_line_exit_2(result: Result) -> None:
-    assert result.exit_code == 2, (result.exit_code, result.stderr)
+def _one_line_exit_1(result: Result, name: str) -> None:
+    """A file that is no (readable) form is a bad document: exit 1 (cli.md), one line naming the file."""
+    assert result.exit_code == 1, (result.exit_code, result.stderr)
     assert result.stdout == ""
     lines = result.stderr.strip().splitlines()
-    assert len(lines) == 1 and lines[0].startswith("meldform: ")
+    assert len(lines) == 1 and lines[0].startswith(f"meldform: {name}: "), lines
+    assert "Usage" not in result.stderr
 
 
 def test_an_ordinary_word_file_is_no_form(tmp_path: Path) -> None:
@@ -563,7 +565,7 @@ def test_an_ordinary_word_file_is_no_form(tmp_path: Path) -> None:
     document.add_paragraph("Beste collega,")
     document.save(str(path))
     result = run_cli("import", str(path))
-    _one_line_exit_2(result)
+    _one_line_exit_1(result, str(path))
     assert "geen meldform-formulier" in result.stderr
 
 
@@ -571,7 +573,7 @@ def test_a_text_file_renamed_docx_is_no_form(tmp_path: Path) -> None:
     path = tmp_path / "nep.docx"
     path.write_text("dit is geen Word-bestand\n", encoding="utf-8")
     result = run_cli("import", str(path))
-    _one_line_exit_2(result)
+    _one_line_exit_1(result, str(path))
     assert "geen Word-bestand" in result.stderr
 
 
@@ -581,8 +583,37 @@ def test_other_broken_inputs_never_crash(tmp_path: Path) -> None:
         archive.writestr("iets.txt", "hallo")
     truncated = tmp_path / "half.docx"
     truncated.write_bytes(blank("melding", "onderwijs")[:5000])
-    for path in (not_word, truncated, tmp_path / "bestaat-niet.docx"):
-        _one_line_exit_2(run_cli("import", str(path)))
+    for path in (not_word, truncated, tmp_path / "bestaat-niet.docx", tmp_path):
+        _one_line_exit_1(run_cli("import", str(path)), str(path))
+
+
+def test_garbage_bytes_are_a_bad_document(tmp_path: Path) -> None:
+    path = tmp_path / "ruis.docx"
+    path.write_bytes(bytes(range(256)) * 64)
+    result = run_cli("import", str(path))
+    _one_line_exit_1(result, str(path))
+    assert "geen Word-bestand" in result.stderr
+    english = run_cli("import", "--lang", "en", str(path))
+    _one_line_exit_1(english, str(path))
+    assert "not a Word file" in english.stderr
+
+
+def test_a_missing_file_is_a_bad_document_not_a_usage_error(tmp_path: Path) -> None:
+    path = tmp_path / "bestaat-niet.docx"
+    result = run_cli("import", str(path))
+    _one_line_exit_1(result, str(path))
+    assert "bestand niet gevonden" in result.stderr
+
+
+def test_import_reads_a_form_from_stdin() -> None:
+    data = example(REPO / "examples" / "onderwijs-vo-partnergeweld.json")
+    layout = build_layout(data["soort"], data["sector"], "nl")
+    filled = save(fill(layout, data, blank(data["soort"], data["sector"])))
+    result = CliRunner().invoke(main, ["import", "-"], input=filled)
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout) == in_option_order(layout, data)
+    garbage = CliRunner().invoke(main, ["import", "-"], input=b"PK\x03\x04 kapot")
+    _one_line_exit_1(garbage, "-")
 
 
 def test_a_form_that_lost_its_tags_is_refused() -> None:

@@ -122,11 +122,11 @@ def blank(sector: str, soort: str, fmt: str, output: Path | None, force: bool, l
 
 
 @main.command(name="import")
-@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("file")  # not click.Path: a missing or unreadable file is a bad document (exit 1), not a usage error
 @click.option("--lang", type=LANG, default="nl", show_default=True)
 @handle_errors
-def import_(file: Path, lang: str) -> int:
-    """Lees een ingevuld Word-formulier terug als melding (JSON op stdout)."""
+def import_(file: str, lang: str) -> int:
+    """Lees een ingevuld Word-formulier terug als melding (JSON op stdout; '-' leest van stdin)."""
     from meldform.commands.import_docx import run
 
     return run(file, sys.stdout, sys.stderr, lang=lang)

@@ -5,7 +5,7 @@ document and the custom properties, which say which layout made the form. The re
 that layout, computes the tag of every place (:mod:`meldform.forms.docx_common`) and looks it up
 among the document's content controls; a control still showing its placeholder is empty. A value
 that cannot be read is an :class:`ImportProblem` naming the control, never its content; a file
-that is no (readable) form is a :class:`FormError`.
+that is no (readable) form is a :class:`FormError` (exit 1: a bad document).
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from typing import Any
 from lxml import etree
 
 from meldform.check.findings import pointer
-from meldform.errors import MeldformError
+from meldform.errors import EXIT_INVALID, MeldformError
 from meldform.forms import controls as sdt
 from meldform.forms.docx_common import (
     FORM_VERSION,
@@ -65,7 +65,12 @@ MAX_BYTES = 50 * 1024 * 1024  # a form is well under 1 MB; refuse anything absur
 
 
 class FormError(MeldformError):
-    """The file is not a (readable) meldform form; ``message(lang)`` says why, in one line."""
+    """The file is not a (readable) meldform form; ``message(lang)`` says why, in one line.
+
+    A bad document, not a usage error: exit 1 (cli.md).
+    """
+
+    exit_code = EXIT_INVALID
 
     def __init__(self, key: str, **params: Any) -> None:
         super().__init__(key)
