@@ -30,8 +30,8 @@ SECTORS = [
     "maatschappelijke_ondersteuning",
     "justitie",
 ]
-# FILE: PAD: ernst: melding [code]
-LINE_RE = re.compile(r"^(?P<file>.+?): (?P<pad>(?:/[^:\s]*)?): (?P<ernst>fout|waarschuwing|error|warning): (?P<melding>.+) \[(?P<code>[a-z_]+)\]$")
+# FILE: PAD: ernst: melding [code]; a finding about the whole document has no PAD: FILE: ernst: melding [code]
+LINE_RE = re.compile(r"^(?P<file>.+?)(?:: (?P<pad>/[^:\s]*))?: (?P<ernst>fout|waarschuwing|error|warning): (?P<melding>.+) \[(?P<code>[a-z_]+)\]$")
 
 
 # -- documents ----------------------------------------------------------------------------------------
@@ -156,6 +156,18 @@ def test_unreadable_file_exits_1_and_the_others_are_still_reported(files: dict[s
     assert [r["geldig"] for r in report] == [False, True]
     assert [f["code"] for f in report[0]["bevindingen"]] == ["onleesbaar"]
     assert report[1]["bevindingen"] == []
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_a_finding_about_the_whole_file_shows_no_empty_pointer(files: dict[str, str], lang: str) -> None:
+    result = run("validate", "--lang", lang, files["missing"])
+    assert result.exit_code == 1
+    first = result.stdout.splitlines()[0]
+    ernst = "fout" if lang == "nl" else "error"
+    assert first.startswith(f"{files['missing']}: {ernst}: "), first
+    assert ": : " not in result.stdout
+    matches, _ = finding_lines(result.stdout)
+    assert matches[0]["pad"] is None and matches[0]["code"] == "onleesbaar"
 
 
 def test_invalid_file_among_valid_ones_exits_1(files: dict[str, str]) -> None:

@@ -30,7 +30,9 @@ from meldform.check.loading import load_document
 from meldform.check.validation import validate
 from meldform.cli import main
 from meldform.forms import controls as sdt
-from meldform.forms.docx import blank_docx, control_tag, form_controls, import_docx, slot_count
+from meldform.forms.docx_common import control_tag, form_controls, slot_count
+from meldform.forms.docx_reader import import_docx
+from meldform.forms.docx_writer import blank_docx
 from meldform.model.layout import (
     BOOLEAN,
     DATE,
@@ -394,7 +396,7 @@ def test_a_new_schema_property_needs_no_code_change(monkeypatch: pytest.MonkeyPa
     new_sector = dataclasses.replace(sector_group, children=(*sector_group.children, Field("vakantieschool", "Vakantieschool", BOOLEAN)))
     children = tuple(new_sector if c.key == "sectorSpecifiek" else c for c in base.root.children)
     layout = dataclasses.replace(base, root=dataclasses.replace(base.root, children=(*children, extra)))
-    monkeypatch.setattr("meldform.forms.docx.build_layout", lambda soort, sector, lang="nl": layout)
+    monkeypatch.setattr("meldform.forms.docx_reader.build_layout", lambda soort, sector, lang="nl": layout)
 
     form = blank_docx(layout)
     tags = {c.tag for c in sdt.iter_controls(docx.Document(io.BytesIO(form)).element.body)}
@@ -403,6 +405,53 @@ def test_a_new_schema_property_needs_no_code_change(monkeypatch: pytest.MonkeyPa
     result = import_docx(save(fill(layout, data, form)))
     assert result.problems == []
     assert result.document == {"schemaVersie": "1.0", "soort": "melding", "sector": "onderwijs", **data}
+
+
+def test_blank_form_and_rendered_melding_share_the_house_style() -> None:
+    """One house (meldform.ooxml): the same styles, fonts, theme, language settings, page and footer layout."""
+    from meldform.check.validation import check_file
+    from meldform.documents.presentation import present
+    from meldform.documents.render_docx import render_docx
+
+    for lang in ("nl", "en"):
+        checked = check_file(str(REPO / "examples" / "onderwijs-vo-partnergeweld.json"), lang=lang, today=TODAY)
+        rendered = zipfile.ZipFile(io.BytesIO(render_docx(present(checked.data, checked.bevindingen, lang))))
+        form_bytes = blank_docx(build_layout("melding", "onderwijs", lang))
+        form = zipfile.ZipFile(io.BytesIO(form_bytes))
+        for part in ("word/styles.xml", "word/settings.xml", "word/theme/theme1.xml", "word/fontTable.xml", "docProps/app.xml"):
+            assert form.read(part) == rendered.read(part), part
+        language = {"nl": "nl-NL", "en": "en-GB"}[lang]
+        assert f'<w:lang w:val="{language}"'.encode() in form.read("word/styles.xml")
+        assert f"<dc:language>{language}</dc:language>".encode() in form.read("docProps/core.xml")
+
+        def section(package: zipfile.ZipFile) -> list[tuple[str, dict[str, str]]]:
+            body = etree.fromstring(package.read("word/document.xml")).find(q("body"))
+            return [(el.tag, dict(el.attrib)) for el in body.find(q("sectPr")).iter()]
+
+        def footer_styles(package: zipfile.ZipFile) -> list[str]:
+            footer = etree.fromstring(package.read("word/footer1.xml"))
+            return [p.find(f"{q('pPr')}/{q('pStyle')}").get(q("val")) for p in footer.iter(q("p"))]
+
+        assert section(form) == section(rendered)
+        assert footer_styles(form) == footer_styles(rendered) == ["Footer", "FooterNote"]
+        note = "".join(etree.fromstring(form.read("word/footer1.xml")).itertext())
+        assert ("Gemaakt met meldform" if lang == "nl" else "Made with meldform") in note
+        document = docx.Document(io.BytesIO(form_bytes))
+        assert {t.style.name for t in document.tables} == {"Table Grid"}
+        assert document.paragraphs[0].style.name == "Title"
+
+
+def test_text_of_the_form_is_cleaned(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Labels and help pass through meldform.cleaning.clean, like every output: no control or bidi characters."""
+    base = build_layout("melding", "onderwijs", "nl")
+    odd = Group("extra", "Extra\x0bblok", (Field("veld", "Veld \u202ebidi\u202c\x00", "text", help="Hulp\x1f tekst"),))
+    layout = dataclasses.replace(base, root=dataclasses.replace(base.root, children=(*base.root.children, odd)))
+    form = blank_docx(layout)
+    xml = zipfile.ZipFile(io.BytesIO(form)).read("word/document.xml").decode("utf-8")
+    assert "\u202e" not in xml and "\x0b" not in xml and "\x1f" not in xml
+    assert "Extra blok" in xml and "Veld bidi" in xml and "Hulp  tekst" in xml
+    monkeypatch.setattr("meldform.forms.docx_reader.build_layout", lambda soort, sector, lang="nl": layout)
+    assert import_docx(form).problems == []
 
 
 def test_hidden_fields_come_from_the_form_metadata() -> None:
@@ -501,11 +550,13 @@ def test_dates_typed_as_text_are_read() -> None:
 
 
 # -- not a form -------------------------------------------------------------------------------------------
-def _one_line_exit_2(result: Result) -> None:
-    assert result.exit_code == 2, (result.exit_code, result.stderr)
+def _one_line_exit_1(result: Result, name: str) -> None:
+    """A file that is no (readable) form is a bad document: exit 1 (cli.md), one line naming the file."""
+    assert result.exit_code == 1, (result.exit_code, result.stderr)
     assert result.stdout == ""
     lines = result.stderr.strip().splitlines()
-    assert len(lines) == 1 and lines[0].startswith("meldform: ")
+    assert len(lines) == 1 and lines[0].startswith(f"meldform: {name}: "), lines
+    assert "Usage" not in result.stderr
 
 
 def test_an_ordinary_word_file_is_no_form(tmp_path: Path) -> None:
@@ -514,7 +565,7 @@ def test_an_ordinary_word_file_is_no_form(tmp_path: Path) -> None:
     document.add_paragraph("Beste collega,")
     document.save(str(path))
     result = run_cli("import", str(path))
-    _one_line_exit_2(result)
+    _one_line_exit_1(result, str(path))
     assert "geen meldform-formulier" in result.stderr
 
 
@@ -522,7 +573,7 @@ def test_a_text_file_renamed_docx_is_no_form(tmp_path: Path) -> None:
     path = tmp_path / "nep.docx"
     path.write_text("dit is geen Word-bestand\n", encoding="utf-8")
     result = run_cli("import", str(path))
-    _one_line_exit_2(result)
+    _one_line_exit_1(result, str(path))
     assert "geen Word-bestand" in result.stderr
 
 
@@ -532,8 +583,37 @@ def test_other_broken_inputs_never_crash(tmp_path: Path) -> None:
         archive.writestr("iets.txt", "hallo")
     truncated = tmp_path / "half.docx"
     truncated.write_bytes(blank("melding", "onderwijs")[:5000])
-    for path in (not_word, truncated, tmp_path / "bestaat-niet.docx"):
-        _one_line_exit_2(run_cli("import", str(path)))
+    for path in (not_word, truncated, tmp_path / "bestaat-niet.docx", tmp_path):
+        _one_line_exit_1(run_cli("import", str(path)), str(path))
+
+
+def test_garbage_bytes_are_a_bad_document(tmp_path: Path) -> None:
+    path = tmp_path / "ruis.docx"
+    path.write_bytes(bytes(range(256)) * 64)
+    result = run_cli("import", str(path))
+    _one_line_exit_1(result, str(path))
+    assert "geen Word-bestand" in result.stderr
+    english = run_cli("import", "--lang", "en", str(path))
+    _one_line_exit_1(english, str(path))
+    assert "not a Word file" in english.stderr
+
+
+def test_a_missing_file_is_a_bad_document_not_a_usage_error(tmp_path: Path) -> None:
+    path = tmp_path / "bestaat-niet.docx"
+    result = run_cli("import", str(path))
+    _one_line_exit_1(result, str(path))
+    assert "bestand niet gevonden" in result.stderr
+
+
+def test_import_reads_a_form_from_stdin() -> None:
+    data = example(REPO / "examples" / "onderwijs-vo-partnergeweld.json")
+    layout = build_layout(data["soort"], data["sector"], "nl")
+    filled = save(fill(layout, data, blank(data["soort"], data["sector"])))
+    result = CliRunner().invoke(main, ["import", "-"], input=filled)
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout) == in_option_order(layout, data)
+    garbage = CliRunner().invoke(main, ["import", "-"], input=b"PK\x03\x04 kapot")
+    _one_line_exit_1(garbage, "-")
 
 
 def test_a_form_that_lost_its_tags_is_refused() -> None:

@@ -39,7 +39,9 @@ SCRIPT = textwrap.dedent(
     from meldform.check.loading import load_document
     from meldform.check.validation import validate
     from meldform.documents.rendering import render_document
-    from meldform.forms.docx import blank_docx, control_tag, import_docx
+    from meldform.forms.docx_common import control_tag
+    from meldform.forms.docx_reader import import_docx
+    from meldform.forms.docx_writer import blank_docx
     from meldform.forms.html import blank_html
     from meldform.model.layout import build_layout
     doc = load_document(sys.argv[1]).data

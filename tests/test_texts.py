@@ -32,10 +32,6 @@ BEING_MOVED = frozenset(
     {
         "batch/core.py",
         "commands/batch.py",
-        "commands/import_docx.py",
-        "forms/docx.py",
-        "forms/controls.py",
-        "documents/render_docx.py",
         "output.py",
     }
 )

@@ -213,16 +213,16 @@ def _decode(raw: bytes) -> str:
         raise LoadError("geen_utf8", line) from None
 
 
-def read_bytes(path: str) -> bytes:
-    """The raw bytes of ``path`` (``-`` is stdin), at most ``MAX_BYTES`` + 1 of them."""
+def read_bytes(path: str, limit: int = MAX_BYTES) -> bytes:
+    """The raw bytes of ``path`` (``-`` is stdin), at most ``limit`` + 1 of them."""
     if path == STDIN:
-        return sys.stdin.buffer.read(MAX_BYTES + 1)
+        return sys.stdin.buffer.read(limit + 1)
     file = Path(path)
     try:
         if file.is_dir():
             raise LoadError("map")
         with file.open("rb") as handle:
-            return handle.read(MAX_BYTES + 1)
+            return handle.read(limit + 1)
     except FileNotFoundError:
         raise LoadError("niet_gevonden") from None
     except PermissionError:

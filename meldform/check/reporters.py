@@ -16,7 +16,8 @@ def text_report(results: Sequence[Result], out: TextIO, lang: str = "nl", strict
     for result in results:
         for f in result.bevindingen:
             ernst = pick(ERNST_LABELS, f.ernst, lang)
-            out.write(f"{result.bestand}: {f.pad}: {ernst}: {f.melding} [{f.code}]\n")
+            place = f"{result.bestand}: {f.pad}" if f.pad else result.bestand  # the whole document: no empty pointer
+            out.write(f"{place}: {ernst}: {f.melding} [{f.code}]\n")
     out.write(summary(results, lang, strict) + "\n")
 
 

@@ -124,10 +124,10 @@ def blank(sector: str, soort: str, fmt: str, output: Path | None, force: bool, l
 
 
 @main.command(name="import", help=_help("import"))
-@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("file")  # not click.Path: a missing or unreadable file is a bad document (exit 1), not a usage error
 @click.option("--lang", type=LANG, default=DEFAULT_LANG, show_default=True)
 @handle_errors
-def import_(file: Path, lang: str) -> int:
+def import_(file: str, lang: str) -> int:
     from meldform.commands.import_docx import run
 
     return run(file, sys.stdout, sys.stderr, lang=lang)

@@ -35,7 +35,7 @@ def run(out: TextIO, *, sector: str, soort: str, fmt: str, output: Path | None, 
 
         data = blank_html(layout).encode("utf-8")
     elif fmt == "docx":
-        from meldform.forms.docx import blank_docx
+        from meldform.forms.docx_writer import blank_docx
 
         data = blank_docx(layout)
     else:

@@ -13,7 +13,8 @@ Every control carries a ``w:tag`` (where its value belongs), a ``w:alias`` (the 
 the control) and starts out showing its placeholder text (``w:showingPlcHdr``). Reading returns
 :class:`Control` objects; a control still showing its placeholder has ``text is None``: empty.
 
-Nothing here knows about meldingen; ``meldform.forms.docx`` decides which control goes where.
+Nothing here knows about meldingen; ``meldform.forms.docx_writer`` decides which control goes where
+and ``meldform.forms.docx_reader`` what a control's content means.
 """
 
 from __future__ import annotations
@@ -23,26 +24,22 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-W14_NS = "http://schemas.microsoft.com/office/word/2010/wordml"
-MC_NS = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+from meldform.cleaning import clean
+from meldform.ooxml import MC_NS, PLACEHOLDER_COLOR, PLACEHOLDER_STYLE, W14_NS, W_NS, XML_NS, w
+
+__all__ = ["MC_NS", "PLACEHOLDER_STYLE", "W14_NS", "W_NS", "w"]
+
 NSMAP = {"w": W_NS, "w14": W14_NS}
 
 # Word's own limit for the tag and title of a content control (the properties dialog takes 64).
 MAX_TAG = 64
 MAX_ALIAS = 64
 
-PLACEHOLDER_STYLE = "PlaceholderText"  # the style id of Word's built-in "Placeholder Text"
-PLACEHOLDER_COLOR = "808080"
 CHECKED_GLYPH = "\u2612"  # ☒
 UNCHECKED_GLYPH = "\u2610"  # ☐
 CHECKBOX_FONT = "MS Gothic"
 
 TEXT, DATE, DROPDOWN, CHECKBOX, OTHER = "text", "date", "dropdown", "checkbox", "other"
-
-
-def w(name: str) -> str:
-    return f"{{{W_NS}}}{name}"
 
 
 def w14(name: str) -> str:
@@ -72,7 +69,7 @@ def _sdt(
     if rpr:
         run_pr = _sub(pr, w("rPr"))
         run_pr.extend(rpr)
-    _sub(pr, w("alias"), **{w("val"): clip(alias, MAX_ALIAS)})
+    _sub(pr, w("alias"), **{w("val"): clip(clean(alias), MAX_ALIAS)})
     _sub(pr, w("tag"), **{w("val"): tag})
     _sub(pr, w("id"), **{w("val"): str(sdt_id)})
     _sub(pr, w("lock"), **{w("val"): "sdtLocked"})  # the control cannot be deleted; its content can be edited
@@ -84,13 +81,13 @@ def _sdt(
         run_pr = _sub(run, w("rPr"))
         _sub(run_pr, w("rStyle"), **{w("val"): PLACEHOLDER_STYLE})
         _sub(run_pr, w("color"), **{w("val"): PLACEHOLDER_COLOR})  # also where an editor ignores the style
-        _add_text(run, placeholder)
+        add_text(run, placeholder)
     return sdt, pr, content
 
 
-def _add_text(run: etree._Element, text: str) -> None:
-    """Text into a run: ``w:t`` pieces with ``w:br`` for new lines and ``w:tab`` for tabs."""
-    lines = text.split("\n")
+def add_text(run: etree._Element, text: str) -> None:
+    """Text into a run: ``w:t`` pieces with ``w:br`` for new lines and ``w:tab`` for tabs (cleaned first)."""
+    lines = clean(text).split("\n")
     for number, line in enumerate(lines):
         if number:
             _sub(run, w("br"))
@@ -101,7 +98,7 @@ def _add_text(run: etree._Element, text: str) -> None:
                 t = _sub(run, w("t"))
                 t.text = piece
                 if piece != piece.strip():
-                    t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+                    t.set(f"{{{XML_NS}}}space", "preserve")
 
 
 def plain_text(tag: str, alias: str, placeholder: str, sdt_id: int, *, multiline: bool = False) -> etree._Element:
@@ -127,7 +124,7 @@ def dropdown(tag: str, alias: str, placeholder: str, sdt_id: int, items: Iterabl
     sdt, pr, _ = _sdt(tag, alias, sdt_id, placeholder)
     lst = _sub(pr, w("dropDownList"))
     for display, value in items:
-        _sub(lst, w("listItem"), **{w("displayText"): display, w("value"): value})
+        _sub(lst, w("listItem"), **{w("displayText"): clean(display), w("value"): value})
     return sdt
 
 

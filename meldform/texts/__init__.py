@@ -17,6 +17,9 @@ from typing import Any
 
 LANGS = ("nl", "en")
 DEFAULT_LANG = LANGS[0]
+# The language tag each language has in a document (Word's w:lang, HTML's lang): a third
+# language adds its tag here.
+LANGUAGE_TAGS: dict[str, str] = {"nl": "nl-NL", "en": "en-GB"}
 
 Catalogue = Mapping[str, Mapping[str, str]]
 

@@ -56,8 +56,8 @@ HELP: dict[str, dict[str, str]] = {
         "en": "A blank, fillable form for one sector (HTML or Word).",
     },
     "import": {
-        "nl": "Lees een ingevuld Word-formulier terug als melding (JSON op stdout).",
-        "en": "Read a filled-in Word form back as a melding (JSON on stdout).",
+        "nl": "Lees een ingevuld Word-formulier terug als melding (JSON op stdout; '-' leest van stdin).",
+        "en": "Read a filled-in Word form back as a melding (JSON on stdout; '-' reads stdin).",
     },
     "batch": {
         "nl": "Controleer en zet veel meldingen om (bestanden en mappen, recursief).",

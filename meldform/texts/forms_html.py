@@ -30,7 +30,6 @@ FORM_WORDS: dict[str, dict[str, str]] = {
     "toevoegen": {"nl": "{label} toevoegen", "en": "Add {label}"},
     "verwijderen": {"nl": "Verwijderen", "en": "Remove"},
     "verwijder_item": {"nl": "{titel} verwijderen", "en": "Remove {titel}"},
-    "per_regel": {"nl": "Eén per regel.", "en": "One per line."},
     "vorm": {"nl": "Vorm: {hint}.", "en": "Form: {hint}."},
     "geen_personen": {
         "nl": "Nog niemand om te kiezen: voeg eerst {bronnen} toe; daarna kunt u hier kiezen.",

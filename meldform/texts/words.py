@@ -13,4 +13,6 @@ WORDS: dict[str, dict[str, str]] = {
     # the professional who reports, where a person field refers to them (the reserved id ``melder``)
     "melder": {"nl": "de melder", "en": "the reporter"},
     "of": {"nl": "of", "en": "or"},
+    # the hint under a field that takes a list, one item per line (both blank forms)
+    "per_regel": {"nl": "Eén per regel.", "en": "One per line."},
 }
