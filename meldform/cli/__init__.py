@@ -68,15 +68,44 @@ def sectors(lang: str, fmt: str) -> int:
     return run_sectors(sys.stdout, lang=lang, fmt=fmt)
 
 
+class _OneLineUsageError(click.ClickException):
+    """A wrong option value as one line, exit status 2, like an unknown sector (no usage block)."""
+
+    exit_code = 2
+
+    def show(self, file: Any = None) -> None:
+        click.echo(f"meldform: {self.message}", err=True)
+
+
+class _SoortChoice(click.Choice[str]):
+    """``melding`` or ``advies``: listed in --help and completed by the shell."""
+
+    def __init__(self) -> None:
+        super().__init__(["melding", "advies"])
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        if value in self.choices:
+            return value
+        from meldform.model.schemas import UnknownVariantError
+
+        raise _OneLineUsageError(UnknownVariantError("soort", str(value), tuple(map(str, self.choices))).message())
+
+
 @main.command()
 @click.option("--sector", help="Alleen deze sector.")
-@click.option("--soort", help="Alleen melding of advies.")
+@click.option("--soort", type=_SoortChoice(), help="Alleen melding of advies.")
+@click.option(
+    "--zonder-annotaties",
+    "zonder_annotaties",
+    is_flag=True,
+    help="Zonder de x-annotaties van meldform (labels, formulierhints): voor validators die onbekende sleutelwoorden weigeren, zoals Ajv (strict).",
+)
 @handle_errors
-def schema(sector: str | None, soort: str | None) -> int:
+def schema(sector: str | None, soort: str | None, zonder_annotaties: bool) -> int:
     """Druk het JSON Schema af, zelfstandig (alle $refs binnen het document)."""
     from meldform.commands.schema import run_schema
 
-    return run_schema(sys.stdout, sector=sector, soort=soort)
+    return run_schema(sys.stdout, sector=sector, soort=soort, annotations=not zonder_annotaties)
 
 
 @main.command()
