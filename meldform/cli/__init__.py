@@ -17,6 +17,7 @@ import click
 
 from meldform import __version__
 from meldform.errors import EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_INVALID, MeldformError
+from meldform.model.schemas import SOORTEN
 from meldform.texts import DEFAULT_LANG, LANGS, pick
 from meldform.texts.cli import ERRORS, HELP
 
@@ -74,14 +75,38 @@ def sectors(lang: str, fmt: str) -> int:
     return run_sectors(sys.stdout, lang=lang, fmt=fmt)
 
 
+class _OneLineUsageError(click.ClickException):
+    """A wrong option value as one line, exit status 2, like an unknown sector (no usage block)."""
+
+    exit_code = 2
+
+    def show(self, file: Any = None) -> None:
+        click.echo(f"meldform: {self.message}", err=True)
+
+
+class _SoortChoice(click.Choice[str]):
+    """A soort of the contract: listed in --help and completed by the shell; a wrong one is one line."""
+
+    def __init__(self) -> None:
+        super().__init__(list(SOORTEN))
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        if value in self.choices:
+            return value
+        from meldform.model.schemas import UnknownVariantError
+
+        raise _OneLineUsageError(UnknownVariantError("soort", str(value), tuple(map(str, self.choices))).message())
+
+
 @main.command(help=_help("schema"))
 @click.option("--sector", help=_help("sector_alleen"))
-@click.option("--soort", help=_help("soort_alleen"))
+@click.option("--soort", type=_SoortChoice(), help=_help("soort_alleen"))
+@click.option("--zonder-annotaties", "zonder_annotaties", is_flag=True, help=_help("zonder_annotaties"))
 @handle_errors
-def schema(sector: str | None, soort: str | None) -> int:
+def schema(sector: str | None, soort: str | None, zonder_annotaties: bool) -> int:
     from meldform.commands.schema import run_schema
 
-    return run_schema(sys.stdout, sector=sector, soort=soort)
+    return run_schema(sys.stdout, sector=sector, soort=soort, annotations=not zonder_annotaties)
 
 
 @main.command(help=_help("validate"))
@@ -111,7 +136,7 @@ def render(files: tuple[str, ...], fmt: str, output: Path, force: bool, lang: st
 
 @main.command(help=_help("blank"))
 @click.option("--sector", required=True, help=_help("sector_formulier"))
-@click.option("--soort", type=click.Choice(["melding", "advies"]), default="melding", show_default=True)
+@click.option("--soort", type=_SoortChoice(), default=SOORTEN[0], show_default=True)
 @click.option("--format", "fmt", type=click.Choice(["html", "docx"]), required=True)
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help=_help("uitvoerbestand"))
 @click.option("--force", is_flag=True, help=_help("force_bestand"))

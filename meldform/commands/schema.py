@@ -7,13 +7,15 @@ from typing import TextIO
 
 from meldform.errors import EXIT_OK
 from meldform.model.i18n import tr
-from meldform.model.schemas import load_schemas
+from meldform.model.schemas import load_schemas, without_annotations
 
 
-def run_schema(out: TextIO, *, sector: str | None = None, soort: str | None = None) -> int:
+def run_schema(out: TextIO, *, sector: str | None = None, soort: str | None = None, annotations: bool = True) -> int:
+    """Print the bundled schema; ``annotations=False`` leaves out meldform's ``x-`` keywords."""
     schemas = load_schemas()
     variant = schemas.variant(soort=soort, sector=sector)  # UnknownVariantError: a usage error (exit 2)
-    json.dump(schemas.bundle(variant), out, ensure_ascii=False, indent=2)
+    bundle = schemas.bundle(variant)
+    json.dump(bundle if annotations else without_annotations(bundle), out, ensure_ascii=False, indent=2)
     out.write("\n")
     return EXIT_OK
 

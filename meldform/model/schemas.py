@@ -3,7 +3,8 @@
 The files in ``schemas/`` are the single source of truth. ``melding.schema.json`` is the root of the
 whole contract; soort and sector differences are ``if``/``then`` overlays in its ``allOf``. A
 *variant* (one soort and/or one sector) keeps only the overlays that apply. ``bundle`` turns any of
-them into one self-contained document whose ``$ref``s all point inside it.
+them into one self-contained document whose ``$ref``s all point inside it; ``without_annotations``
+takes meldform's own ``x-`` keywords out of it, for validators that reject unknown keywords.
 """
 
 from __future__ import annotations
@@ -29,6 +30,32 @@ SOORTEN = ("melding", "advies")
 FILE_NAME_ANNOTATION = "x-bestandsnaam"  # on the top-level field a document's files are named after
 
 Schema = dict[str, Any]
+
+#: meldform's own annotation keywords: labels, help texts and form hints for the documents and
+#: forms. None of them changes what is valid (README, "Strict validators" lists what each means).
+ANNOTATION_KEYWORDS = (
+    "x-afwegingskader",
+    "x-bestandsnaam",
+    "x-code",
+    "x-conclusie",
+    "x-enumHelp",
+    "x-enumLabels",
+    "x-formaat",
+    "x-kop",
+    "x-relevantAls",
+    "x-rol",
+    "x-slots",
+    "x-vraag",
+    "x-weergave",
+    "x-widget",
+)
+# Keywords whose value is a map from a name (not a keyword) to a subschema, one subschema, a list
+# of subschemas, or data (never walked: a const or example may contain an "x-" key of its own).
+_SCHEMA_MAPS = frozenset({"properties", "patternProperties", "$defs", "definitions", "dependentSchemas"})
+_SCHEMA_ONE = frozenset(
+    {"additionalProperties", "unevaluatedProperties", "items", "additionalItems", "unevaluatedItems", "contains", "propertyNames", "if", "then", "else", "not"}
+)
+_SCHEMA_LIST = frozenset({"allOf", "anyOf", "oneOf", "prefixItems"})
 
 
 class UnknownVariantError(MeldformError, ValueError):
@@ -192,6 +219,43 @@ class SchemaSet:
             defs[name] = rewrite(target, target_base)
         out["$defs"] = dict(sorted(defs.items()))
         return out
+
+
+def without_annotations(schema: Any) -> Any:
+    """A copy of ``schema`` without any ``x-`` keyword; standard annotations (title, description,
+    examples, default, $comment) stay. Walked as a schema, so a property *named* ``x-…`` stays."""
+    if not isinstance(schema, dict):
+        return copy.deepcopy(schema)
+    out: Schema = {}
+    for key, value in schema.items():
+        if key.startswith("x-"):
+            continue
+        if key in _SCHEMA_MAPS and isinstance(value, dict):
+            out[key] = {name: without_annotations(sub) for name, sub in value.items()}
+        elif key in _SCHEMA_ONE:
+            out[key] = without_annotations(value)
+        elif key in _SCHEMA_LIST and isinstance(value, list):
+            out[key] = [without_annotations(sub) for sub in value]
+        else:
+            out[key] = copy.deepcopy(value)
+    return out
+
+
+def annotation_keywords(schema: Any) -> set[str]:
+    """Every ``x-`` keyword used in ``schema``, found the way ``without_annotations`` walks it."""
+    if not isinstance(schema, dict):
+        return set()
+    found = {key for key in schema if key.startswith("x-")}
+    for key, value in schema.items():
+        if key in _SCHEMA_MAPS and isinstance(value, dict):
+            subs = list(value.values())
+        elif key in _SCHEMA_LIST and isinstance(value, list):
+            subs = value
+        else:
+            subs = [value] if key in _SCHEMA_ONE else []
+        for sub in subs:
+            found |= annotation_keywords(sub)
+    return found
 
 
 def _join(base: str, ref: str) -> str:

@@ -68,6 +68,10 @@ HELP: dict[str, dict[str, str]] = {
     "lang_meldingen": {"nl": "Taal van de meldingen.", "en": "Language of the messages."},
     "sector_alleen": {"nl": "Alleen deze sector.", "en": "Only this sector."},
     "soort_alleen": {"nl": "Alleen melding of advies.", "en": "Only melding or advies."},
+    "zonder_annotaties": {
+        "nl": "Zonder de x-annotaties van meldform (labels, formulierhints): voor validators die onbekende sleutelwoorden weigeren, zoals Ajv (strict).",
+        "en": "Without meldform's x- annotations (labels, form hints): for validators that refuse unknown keywords, such as Ajv (strict).",
+    },
     "strict": {"nl": "Waarschuwingen tellen ook als fout.", "en": "Warnings count as errors too."},
     "format_uitvoer": {"nl": "Uitvoerformaat.", "en": "Output format."},
     "uitvoermap": {"nl": "Uitvoermap.", "en": "Output folder."},
