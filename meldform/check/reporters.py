@@ -8,6 +8,7 @@ from typing import TextIO
 
 from meldform.check.findings import FOUT, WAARSCHUWING
 from meldform.check.validation import Result
+from meldform.cleaning import clean
 from meldform.texts.messages import ERNST_LABELS, SUMMARY
 
 
@@ -15,7 +16,7 @@ def text_report(results: Sequence[Result], out: TextIO, lang: str = "nl", strict
     for result in results:
         for f in result.bevindingen:
             ernst = ERNST_LABELS[f.ernst].get(lang, f.ernst)
-            out.write(f"{result.bestand}: {f.pad}: {ernst}: {f.melding} [{f.code}]\n")
+            out.write(f"{clean(result.bestand)}: {f.pad}: {ernst}: {f.melding} [{f.code}]\n")
     out.write(summary(results, lang, strict) + "\n")
 
 
@@ -32,7 +33,7 @@ def summary(results: Sequence[Result], lang: str = "nl", strict: bool = False) -
 
 
 def json_report(results: Sequence[Result], out: TextIO, lang: str = "nl", strict: bool = False) -> None:
-    payload = [{"bestand": r.bestand, "geldig": r.geldig(strict), "bevindingen": [f.as_json() for f in r.bevindingen]} for r in results]
+    payload = [{"bestand": clean(r.bestand), "geldig": r.geldig(strict), "bevindingen": [f.as_json() for f in r.bevindingen]} for r in results]
     json.dump(payload, out, ensure_ascii=False, indent=2)
     out.write("\n")
 
