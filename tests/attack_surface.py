@@ -40,6 +40,7 @@ __all__ = [
     "blank_html",
     "build_layout",
     "factory",
+    "get",
     "import_docx",
     "main",
     "make_valid",
@@ -107,14 +108,14 @@ def string_leaves(doc: Any, at: Leaf = ()) -> Iterator[Leaf]:
         yield at
 
 
-def _get(doc: Any, at: Leaf) -> Any:
+def get(doc: Any, at: Leaf) -> Any:
     for part in at:
         doc = doc[part]
     return doc
 
 
 def _set(doc: Any, at: Leaf, value: Any) -> None:
-    _get(doc, at[:-1])[at[-1]] = value
+    get(doc, at[:-1])[at[-1]] = value
 
 
 def pointer(at: Leaf) -> str:
@@ -125,8 +126,9 @@ def _errors(doc: dict[str, Any]) -> list[str]:
     return [f.pad for f in validate(doc, today=DATUM) if f.ernst == "fout"]
 
 
-def poison(doc: dict[str, Any], make: Callable[[str], str]) -> tuple[dict[str, Any], list[Leaf]]:
-    """``doc`` with ``make(old)`` as the value of every string field that stays valid with it.
+def poison(doc: dict[str, Any], make: Callable[[int, str], str]) -> tuple[dict[str, Any], list[Leaf]]:
+    """``doc`` with ``make(n, old)`` as the value of every string field that stays valid with it
+    (``n`` numbers the string fields in document order, so the value can depend on the field).
 
     Every string leaf is changed at once; then, as long as the document has errors, the leaves at
     or under an error's place are put back (an enum, a date, a kenmerk, an id whose references
@@ -134,15 +136,16 @@ def poison(doc: dict[str, Any], make: Callable[[str], str]) -> tuple[dict[str, A
     is asserted valid.
     """
     mutated = copy.deepcopy(doc)
-    changed = set(string_leaves(doc))
-    for at in changed:
-        _set(mutated, at, make(_get(doc, at)))
+    leaves = list(string_leaves(doc))
+    for n, at in enumerate(leaves):
+        _set(mutated, at, make(n, get(doc, at)))
+    changed = set(leaves)
     while errors := _errors(mutated):
         back = {at for at in changed if any(pointer(at) == pad or pointer(at).startswith(pad + "/") for pad in errors)}
         if not back:
             raise AssertionError(f"errors not caused by a changed text: {errors}")
         for at in back:
-            _set(mutated, at, _get(doc, at))
+            _set(mutated, at, get(doc, at))
         changed -= back
     json.dumps(mutated)  # still a JSON value
-    return mutated, sorted(changed, key=lambda at: [str(p) for p in at])
+    return mutated, [at for at in leaves if at in changed]

@@ -51,7 +51,7 @@ TEXTS_THAT_MUST_BE_FREE = ("/zorgen/signalen/0/omschrijving", "/melder/naam/gesl
 
 def hostile(char: str) -> Any:
     """The value a field gets: its own text on both sides of the character."""
-    return lambda old: f"{old}{char}{old}"
+    return lambda _, old: f"{old}{char}{old}"
 
 
 def shown(old: str, char: str) -> tuple[str, ...]:
