@@ -3,8 +3,8 @@
 Every attack starts from a real blank form (``meldform blank --format docx``) and changes one
 thing: an external entity (XXE) used inside a content control, a parameter entity, an external
 DTD, an XInclude, an entity bomb (billion laughs) — in ``word/document.xml``, ``[Content_Types].xml``,
-``_rels/.rels`` and ``docProps/custom.xml`` —, zip bombs (a huge part, a part lying about its
-size, a huge part nobody reads), nesting too deep, a hidden value nested too deep, two controls
+``_rels/.rels`` and ``docProps/custom.xml`` —, zip bombs (a 120 MB part, a part claiming
+3 GB, a part lying that it is small, a part nobody reads), nesting too deep, a hidden value nested too deep, two controls
 with one tag, unknown tags, and tags and titles with hostile content (``../``, 200 000
 characters, line breaks and control characters, bidi controls, ``/__proto__``, a slot far past
 the form's, an option of ``__proto__``, thousands of unknown controls).
@@ -169,10 +169,10 @@ def attacks(blank: bytes) -> dict[str, bytes]:
         "deep-json-custom": rebuild(blank, {custom: lambda d: d.replace(b'<vt:lpwstr>"1.0"', b"<vt:lpwstr>" + b"[" * 100_000)}),
         "deep-json-custom-990": rebuild(blank, {custom: lambda d: d.replace(b'<vt:lpwstr>"1.0"', b"<vt:lpwstr>" + b"[" * 990 + b"]" * 990)}),
         # -- zip bombs
-        "zip-bomb-document": rebuild(blank, {DOC: lambda d: d.replace(b"<w:body>", b"<w:body>" + b" " * (190 * 1024 * 1024), 1)}),
-        "zip-bomb-custom": rebuild(blank, {custom: lambda d: d.replace(b"</Properties>", b" " * (210 * 1024 * 1024) + b"</Properties>")}),
-        "zip-bomb-unread-part": rebuild(blank, {}, huge_member("word/media/bomb.bin", 300, b"\0")),
-        "zip-bomb-lying-size": lie_about_size(rebuild(blank, {DOC: lambda d: d.replace(b"</w:body>", b" " * (64 * 1024 * 1024) + b"</w:body>")}), DOC, 400_000),
+        "zip-bomb-document": rebuild(blank, {DOC: lambda d: d.replace(b"<w:body>", b"<w:body>" + b" " * (120 * 1024 * 1024), 1)}),
+        "zip-bomb-custom": lie_about_size(rebuild(blank, {}), custom, 3_000_000_000),  # says 3 GB: over the limit, never read
+        "zip-bomb-unread-part": rebuild(blank, {}, huge_member("word/media/bomb.bin", 100, b"\0")),
+        "zip-bomb-lying-size": lie_about_size(rebuild(blank, {DOC: lambda d: d.replace(b"</w:body>", b" " * (32 * 1024 * 1024) + b"</w:body>")}), DOC, 400_000),
         "deep-nesting": rebuild(
             blank, {DOC: lambda d: d.replace(b"<w:body>", b"<w:body>" + b"<w:sdt><w:sdtContent>" * 20_000 + b"</w:sdtContent></w:sdt>" * 20_000, 1)}
         ),

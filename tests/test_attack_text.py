@@ -20,6 +20,8 @@ import io
 import json
 import os
 import re
+import subprocess
+import sys
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -247,3 +249,27 @@ def test_validate_reports_hostile_keys_and_file_names_cleanly(fmt: str, tmp_path
         assert len(report) == len(files) and not any(r["geldig"] for r in report)
     else:
         assert sum("[onbekend_veld]" in line for line in lines) >= 3 * len(files)
+
+
+def test_file_names_that_are_not_utf8_or_hold_controls_are_printed_cleanly(tmp_path: Path) -> None:
+    """render and validate name the file on a strict UTF-8 terminal without an internal error."""
+    doc = surface.make_valid(300, soort="melding", sector="onderwijs")
+    folder = os.fsencode(tmp_path)
+    names = [b"latin1-\xff.json", b"rlo-\xe2\x80\xaegnp.json", b"esc-\x1b[2J.json", b"nel-\xc2\x85.json"]
+    for name in names:
+        with open(os.path.join(folder, name), "wb") as handle:
+            handle.write(json.dumps(doc).encode())
+    files = [os.fsdecode(os.path.join(folder, name)) for name in names]
+    env = dict(os.environ, PYTHONIOENCODING="utf-8:strict")  # a terminal that takes UTF-8 only
+    cli = [sys.executable, "-c", "from meldform.cli import main; main()"]
+    for fmt in ("html", "docx"):
+        out = tmp_path / fmt
+        done = subprocess.run([*cli, "render", *files, "--format", fmt, "--output", str(out), "--force"], capture_output=True, env=env, timeout=60, check=False)
+        assert done.returncode == 0, done.stderr
+        text = done.stdout.decode("utf-8")
+        assert_clean(text, f"render --format {fmt}")
+        assert text.count("geschreven naar") == len(names)
+    for fmt in ("text", "json"):
+        done = subprocess.run([*cli, "validate", "--format", fmt, *files], capture_output=True, env=env, timeout=60, check=False)
+        assert done.returncode == 0, done.stderr
+        assert_clean(done.stdout.decode("utf-8"), f"validate --format {fmt}")
