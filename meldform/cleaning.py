@@ -9,6 +9,7 @@ what one output survives, all survive.
 from __future__ import annotations
 
 import re
+from typing import Any
 
 # Characters no XML 1.0 document may hold (C0 controls but tab and line ends, lone surrogates,
 # U+FFFE/U+FFFF), plus DEL, the C1 controls and the other non-characters: each becomes a space,
@@ -27,3 +28,14 @@ def clean(text: str) -> str:
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     return _SPACE.sub(" ", _DROP.sub("", text))
+
+
+def clean_tree(value: Any) -> Any:
+    """``value`` (JSON-like: dicts, lists, strings, numbers) with every string and key cleaned."""
+    if isinstance(value, str):
+        return clean(value)
+    if isinstance(value, dict):
+        return {clean(key) if isinstance(key, str) else key: clean_tree(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [clean_tree(item) for item in value]
+    return value

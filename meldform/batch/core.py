@@ -60,6 +60,7 @@ from meldform import __version__
 from meldform.check.findings import FOUT, Finding
 from meldform.check.loading import LoadError, is_yaml_path, parse_bytes, read_bytes
 from meldform.check.rules import dossier_key, elfproef, years_before
+from meldform.cleaning import clean, clean_tree
 from meldform.errors import MeldformError
 from meldform.output import TMP_PREFIX, TMP_SUFFIX, OutputExistsError, OutputNotWritableError, cleanup_temporaries, write_atomic
 from meldform.texts.messages import localized, pick
@@ -290,7 +291,7 @@ def _outcome(
     record["bevindingen"] = [f.as_json() for f in findings]
     record["uitvoer"] = uitvoer
     record["conflicten"] = conflicten
-    line = json.dumps(record, ensure_ascii=False, separators=(",", ":"))
+    line = json.dumps(clean_tree(record), ensure_ascii=False, separators=(",", ":"))  # file names, quoted keys: report-safe
     return Outcome(
         line=line,
         status=record["status"],
@@ -394,7 +395,7 @@ def _store(target: Path, owner_file: Path, content: bytes, sha: str, real: str, 
     the output, so a rerun keeps only an output whose bytes are whole, and the batch syncs once
     before it writes its report.
     """
-    owner = json.dumps({"bestand": real, "sha256": sha, "uitvoer_sha256": hashlib.sha256(content).hexdigest()}, ensure_ascii=False).encode("utf-8")
+    owner = json.dumps({"bestand": real, "sha256": sha, "uitvoer_sha256": hashlib.sha256(content).hexdigest()}).encode("utf-8")
     try:
         if replace:
             # Owner record gone first: a kill before the new record exists leaves an output that a
@@ -442,7 +443,7 @@ def _claim(path: Path, sha: str, real: str, output: str) -> dict[str, Any] | Non
     except OSError as exc:
         raise OutputError(exc.errno, output) from None
     try:
-        os.write(fd, json.dumps({"bestand": real, "sha256": sha}, ensure_ascii=False).encode("utf-8"))
+        os.write(fd, json.dumps({"bestand": real, "sha256": sha}).encode("utf-8"))  # ASCII: a non-UTF-8 path round-trips
     except OSError as exc:
         raise OutputError(exc.errno, output) from None
     finally:
@@ -465,7 +466,8 @@ def _write_small(path: Path, data: bytes) -> None:
 
 # -- samenloop keys ------------------------------------------------------------------------------------
 def _keyed(secret: bytes, kind: str, value: str) -> str:
-    return hashlib.blake2b(f"{kind}\x00{value}".encode(), key=secret, digest_size=16).hexdigest()
+    # cleaned: a lone surrogate cannot be encoded, and a dossier number matches as it is shown
+    return hashlib.blake2b(f"{kind}\x00{clean(value)}".encode(), key=secret, digest_size=16).hexdigest()
 
 
 def _int_key(hexkey: str | None) -> int:
@@ -980,7 +982,7 @@ def write_reports(output: Path, journal_path: Path, summary: Summary, groups: li
     }
     json_path = output / REPORT_JSON
     with _atomic_text(json_path) as handle:
-        opening = json.dumps(head, ensure_ascii=False, indent=2)
+        opening = json.dumps(clean_tree(head), ensure_ascii=False, indent=2)
         handle.write(opening[:-2] + ',\n  "bestanden": [')
         for index, record in enumerate(_journal(journal_path)):
             handle.write(",\n    " if index else "\n    ")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Literal
 
+from meldform.cleaning import clean
 from meldform.texts import pick
 from meldform.texts.findings import FINDINGS
 
@@ -19,6 +20,12 @@ class Finding:
     code: str
     pad: str
     melding: str
+
+    def __post_init__(self) -> None:
+        # A place or a message can quote the document (an unknown key, a file name): cleaned
+        # here once, every report that prints a finding (validate, batch, import) can write it.
+        object.__setattr__(self, "pad", clean(self.pad))
+        object.__setattr__(self, "melding", clean(self.melding))
 
     def as_json(self) -> dict[str, str]:
         return {"ernst": self.ernst, "code": self.code, "pad": self.pad, "melding": self.melding}

@@ -8,6 +8,7 @@ from typing import TextIO
 
 from meldform.check.findings import FOUT, WAARSCHUWING
 from meldform.check.validation import Result
+from meldform.cleaning import clean
 from meldform.texts import pick
 from meldform.texts.findings import ERNST_LABELS, REPORT
 
@@ -16,7 +17,8 @@ def text_report(results: Sequence[Result], out: TextIO, lang: str = "nl", strict
     for result in results:
         for f in result.bevindingen:
             ernst = pick(ERNST_LABELS, f.ernst, lang)
-            place = f"{result.bestand}: {f.pad}" if f.pad else result.bestand  # the whole document: no empty pointer
+            bestand = clean(result.bestand)
+            place = f"{bestand}: {f.pad}" if f.pad else bestand  # the whole document: no empty pointer
             out.write(f"{place}: {ernst}: {f.melding} [{f.code}]\n")
     out.write(summary(results, lang, strict) + "\n")
 
@@ -37,7 +39,7 @@ def summary(results: Sequence[Result], lang: str = "nl", strict: bool = False) -
 
 
 def json_report(results: Sequence[Result], out: TextIO, lang: str = "nl", strict: bool = False) -> None:
-    payload = [{"bestand": r.bestand, "geldig": r.geldig(strict), "bevindingen": [f.as_json() for f in r.bevindingen]} for r in results]
+    payload = [{"bestand": clean(r.bestand), "geldig": r.geldig(strict), "bevindingen": [f.as_json() for f in r.bevindingen]} for r in results]
     json.dump(payload, out, ensure_ascii=False, indent=2)
     out.write("\n")
 

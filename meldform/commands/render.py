@@ -8,6 +8,7 @@ from typing import TextIO
 
 from meldform.check.reporters import text_report
 from meldform.check.validation import check_file
+from meldform.cleaning import clean
 from meldform.documents.rendering import output_name, render_document
 from meldform.errors import EXIT_INVALID, EXIT_OK, UsageError
 from meldform.output import OutputExistsError, OutputNotWritableError, ensure_dir, write_atomic
@@ -28,6 +29,7 @@ def run(paths: Sequence[str], out: TextIO, err: TextIO, *, fmt: str, output: Pat
             code = EXIT_INVALID
             continue
         target = output / output_name(result.data, fmt)
+        shown = clean(path)  # a file name can hold anything but '/' and NUL, even bytes that are not UTF-8
         try:
             write_atomic(target, render_document(result.data, result.bevindingen, fmt, lang), force=force)
         except OutputExistsError:
@@ -36,5 +38,5 @@ def run(paths: Sequence[str], out: TextIO, err: TextIO, *, fmt: str, output: Pat
             continue
         except OutputNotWritableError:
             raise UsageError(pick(OUTPUT, "map_niet_schrijfbaar", lang, map=output)) from None
-        out.write(pick(OUTPUT, "geschreven", lang, bestand=path, doel=target) + "\n")
+        out.write(pick(OUTPUT, "geschreven", lang, bestand=shown, doel=target) + "\n")
     return code

@@ -57,6 +57,12 @@ def clip(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "\u2026"
 
 
+def shown(text: str, limit: int) -> str:
+    """``text`` as one clean line of at most ``limit`` characters: how a tag or title read from a
+    document is quoted to a person (a hostile form can put anything, of any length, in either)."""
+    return clip(" ".join(clean(text).split()), limit)
+
+
 # -- building ------------------------------------------------------------------------------------
 def _sdt(
     tag: str, alias: str, sdt_id: int, placeholder: str | None, rpr: Sequence[etree._Element] = ()
@@ -163,6 +169,11 @@ class Control:
     items: list[tuple[str, str]] = field(default_factory=list)
     element: etree._Element | None = field(default=None, repr=False, compare=False)
 
+    @property
+    def label(self) -> str:
+        """What names this control to a person: its title, else its tag (one clean, short line)."""
+        return self.alias or shown(self.tag, MAX_TAG)
+
 
 _ON = {"1", "true", "on"}
 
@@ -212,7 +223,7 @@ def read_control(sdt: etree._Element) -> Control:
     if pr is None:
         pr = etree.Element(w("sdtPr"))
     tag = _val(pr.find(w("tag"))) or ""
-    alias = _val(pr.find(w("alias"))) or ""
+    alias = shown(_val(pr.find(w("alias"))) or "", MAX_ALIAS)  # only ever shown, never matched
     text: str | None = content_text(content) if content is not None else ""
     if _is_on(pr.find(w("showingPlcHdr"))):
         text = None

@@ -241,11 +241,11 @@ class _Reader:
     def read(self) -> dict[str, Any]:
         document = self._group(self.layout.root, (), (), root=True)
         for control in self._duplicates:
-            self._problem(control.tag, control.alias or control.tag, "dubbel")
+            self._problem(control.tag, control.label, "dubbel")
         for tag in self.order:
             if tag not in self.used:
                 control = self.controls[tag]
-                self.problems.append(ImportProblem(tag, control.alias or tag, "onbekend", text("onbekend", self.lang, tag=tag)))
+                self.problems.append(ImportProblem(tag, control.label, "onbekend", text("onbekend", self.lang, tag=sdt.shown(tag, sdt.MAX_TAG))))
         return document
 
     def _group(self, group: Group, parts: Path, trail: tuple[str, ...], root: bool = False) -> dict[str, Any]:
@@ -294,7 +294,7 @@ class _Reader:
         if stored is not None:
             try:
                 return json.loads(stored)
-            except ValueError:
+            except (ValueError, RecursionError):  # RecursionError: nested too deep to be a value of ours
                 return stored
         return layout_value(node)
 
