@@ -111,6 +111,12 @@ class Report:
         valid = not findings if strict else not any(f.ernst == FOUT for f in findings)
         return cls(valid, list(findings))
 
+    @classmethod
+    def unreadable(cls, error: MeldformError, lang: str = "nl") -> Report:
+        """The report of an input that could not be read (a ``LoadError`` from text or from a file):
+        one finding, code ``onleesbaar``, as ``meldform validate`` reports it."""
+        return cls(False, [Finding(FOUT, "onleesbaar", "", error.message(lang))])
+
     @property
     def fouten(self) -> list[Finding]:
         return [f for f in self.bevindingen if f.ernst == FOUT]
@@ -257,7 +263,7 @@ def check(source: bytes | str, *, yaml: bool | None = None, lang: str = "nl", to
     try:
         document = load(source, yaml=yaml)
     except LoadError as exc:
-        return Report(False, [Finding(FOUT, "onleesbaar", "", exc.message(lang))])
+        return Report.unreadable(exc, lang)
     return validate(document, lang=lang, today=today, strict=strict)
 
 

@@ -128,6 +128,16 @@ def test_load_errors_and_check_reports_them_as_onleesbaar(raw: bytes, reason: st
     assert report.bevindingen[0].melding == caught.value.message("en")
 
 
+def test_an_unreadable_file_is_the_report_the_cli_gives(tmp_path: Path) -> None:
+    from meldform.check.loading import read_bytes
+
+    missing = str(tmp_path / "bestaat-niet.json")
+    with pytest.raises(meldform.LoadError) as caught:
+        read_bytes(missing)
+    expected = json.loads(cli("validate", "--format", "json", "--lang", "en", missing).stdout)[0]
+    assert meldform.Report.unreadable(caught.value, "en").to_json(bestand=missing) == expected
+
+
 def test_a_document_that_is_not_an_object_is_a_type_finding() -> None:
     report = meldform.validate(meldform.load("[1, 2]"))
     assert not report.geldig and report.codes == ["type"]
