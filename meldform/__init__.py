@@ -1,4 +1,76 @@
-"""meldform: make, check and render meldingen for Veilig Thuis (Meldcode huiselijk geweld en kindermishandeling)."""
+"""meldform: make, check and render meldingen for Veilig Thuis (Meldcode huiselijk geweld en kindermishandeling).
+
+The Python API is documented in ``meldform.api`` (and docs/api.md); its names are exported here.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
 SCHEMA_VERSIE = "1.0"
+
+from meldform.api import (  # noqa: E402 - after the version: meldform.cli reads it from here
+    FORM_FORMATS,
+    SOORTEN,
+    Finding,
+    Imported,
+    InvalidDocumentError,
+    MeldformError,
+    Report,
+    Sector,
+    UnknownChoiceError,
+    UnsupportedFormatError,
+    blank_form,
+    check,
+    document_name,
+    form_name,
+    import_form,
+    load,
+    render,
+    render_formats,
+    schema,
+    sectors,
+    validate,
+)
+
+if TYPE_CHECKING:
+    from meldform.check.loading import LoadError
+    from meldform.forms.docx_reader import FormError
+
+__all__ = [
+    "FORM_FORMATS",
+    "SCHEMA_VERSIE",
+    "SOORTEN",
+    "Finding",
+    "FormError",
+    "Imported",
+    "InvalidDocumentError",
+    "LoadError",
+    "MeldformError",
+    "Report",
+    "Sector",
+    "UnknownChoiceError",
+    "UnsupportedFormatError",
+    "__version__",
+    "blank_form",
+    "check",
+    "document_name",
+    "form_name",
+    "import_form",
+    "load",
+    "render",
+    "render_formats",
+    "schema",
+    "sectors",
+    "validate",
+]
+
+
+def __getattr__(name: str) -> Any:
+    """``LoadError`` and ``FormError`` are imported on first use (PyYAML, lxml): ``import meldform`` stays cheap."""
+    if name in ("LoadError", "FormError"):
+        from meldform import api
+
+        return getattr(api, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -1,0 +1,372 @@
+"""The Python API of meldform: plain functions over data, used by the CLI and the HTTP service.
+
+::
+
+    from meldform import load, validate, render, blank_form
+
+    document = load(raw_bytes)                   # JSON or YAML (sniffed); raises LoadError
+    report = validate(document, lang="en")       # Report(geldig, bevindingen)
+    if report.geldig:
+        html = render(document, "html")          # bytes; raises InvalidDocumentError if invalid
+    form = blank_form("onderwijs", fmt="docx")   # a blank, fillable Word form, as bytes
+
+Every function works in memory: it reads no file and writes none. Every error it raises is a
+:class:`~meldform.errors.MeldformError` whose ``message(lang)`` is one line in Dutch (``lang="nl"``,
+the default) or English (``lang="en"``) that never quotes the document (no names, no BSNs).
+
+Heavy libraries (python-docx, Jinja2, jsonschema) are imported inside the functions that need
+them, so ``import meldform`` stays cheap and ``meldform validate`` starts fast.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from meldform.check.findings import FOUT, WAARSCHUWING, Finding
+from meldform.errors import EXIT_INVALID, EXIT_USAGE, MeldformError
+from meldform.model.schemas import SOORTEN
+from meldform.texts.messages import pick
+
+if TYPE_CHECKING:  # imported on first use (see __getattr__): loading pulls in PyYAML, forms.docx lxml
+    from meldform.check.loading import LoadError
+    from meldform.forms.docx_reader import FormError
+
+__all__ = [
+    "FORM_FORMATS",
+    "SOORTEN",
+    "Finding",
+    "FormError",
+    "Imported",
+    "InvalidDocumentError",
+    "LoadError",
+    "MeldformError",
+    "Report",
+    "Sector",
+    "UnknownChoiceError",
+    "UnsupportedFormatError",
+    "blank_form",
+    "check",
+    "document_name",
+    "form_name",
+    "import_form",
+    "load",
+    "render",
+    "render_formats",
+    "schema",
+    "sectors",
+    "validate",
+]
+
+FORM_FORMATS = ("html", "docx")
+"""The formats of a blank form."""
+
+_TEXTS: dict[str, dict[str, str]] = {
+    "onbekend": {"nl": "onbekende {wat} '{waarde}'; kies uit: {keuzes}", "en": "unknown {wat} '{waarde}'; choose from: {keuzes}"},
+    "sector": {"nl": "sector", "en": "sector"},
+    "soort": {"nl": "soort", "en": "soort"},
+    "formaat": {"nl": "formaat", "en": "format"},
+    "niet_beschikbaar": {
+        "nl": "formaat '{formaat}' is in deze installatie niet beschikbaar; kies uit: {keuzes}",
+        "en": "format '{formaat}' is not available in this installation; choose from: {keuzes}",
+    },
+    "ongeldig": {
+        "nl": "de melding is niet geldig: {fouten} fout(en), {waarschuwingen} waarschuwing(en)",
+        "en": "the melding is not valid: {fouten} error(s), {waarschuwingen} warning(s)",
+    },
+}
+KNOWN_RENDER_FORMATS = ("html", "docx", "pdf")
+"""Every format meldform can render to; which of them this installation has: :func:`render_formats`."""
+_SHOWN = 40  # an unknown choice is quoted back at most this long
+
+
+def __getattr__(name: str) -> Any:
+    """``LoadError`` and ``FormError`` on first use, so that importing the API stays cheap."""
+    if name == "LoadError":
+        from meldform.check.loading import LoadError
+
+        return LoadError
+    if name == "FormError":
+        from meldform.forms.docx_reader import FormError
+
+        return FormError
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+# -- results and errors ----------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Report:
+    """The outcome of checking one melding.
+
+    ``geldig`` is true when no finding is an error (with ``strict``: when there is no finding at
+    all); ``bevindingen`` holds every finding, errors first, then in document order.
+    """
+
+    geldig: bool
+    bevindingen: list[Finding] = field(default_factory=list)
+
+    @classmethod
+    def of(cls, findings: list[Finding], *, strict: bool = False) -> Report:
+        valid = not findings if strict else not any(f.ernst == FOUT for f in findings)
+        return cls(valid, list(findings))
+
+    @classmethod
+    def unreadable(cls, error: MeldformError, lang: str = "nl") -> Report:
+        """The report of an input that could not be read (a ``LoadError`` from text or from a file):
+        one finding, code ``onleesbaar``, as ``meldform validate`` reports it."""
+        return cls(False, [Finding(FOUT, "onleesbaar", "", error.message(lang))])
+
+    @property
+    def fouten(self) -> list[Finding]:
+        return [f for f in self.bevindingen if f.ernst == FOUT]
+
+    @property
+    def waarschuwingen(self) -> list[Finding]:
+        return [f for f in self.bevindingen if f.ernst == WAARSCHUWING]
+
+    @property
+    def codes(self) -> list[str]:
+        return [f.code for f in self.bevindingen]
+
+    def to_json(self, bestand: str | None = None) -> dict[str, Any]:
+        """The shape of ``meldform validate --format json`` for one input (with ``bestand`` if given):
+        ``{"bestand"?, "geldig", "bevindingen": [{"ernst", "code", "pad", "melding"}]}``."""
+        head: dict[str, Any] = {} if bestand is None else {"bestand": bestand}
+        return {**head, "geldig": self.geldig, "bevindingen": [f.as_json() for f in self.bevindingen]}
+
+
+@dataclass(frozen=True)
+class Sector:
+    """A sector of the contract: its key (``onderwijs``) and its label in the asked language."""
+
+    sector: str
+    label: str
+
+    def to_json(self) -> dict[str, str]:
+        return {"sector": self.sector, "label": self.label}
+
+
+@dataclass(frozen=True)
+class Imported:
+    """A filled-in Word form read back: the melding, its report, and the controls that could not be read
+    (``problemen``: one line each, naming the control, never its content)."""
+
+    document: dict[str, Any]
+    report: Report
+    problemen: list[str] = field(default_factory=list)
+    soort: str = ""
+    sector: str = ""
+
+    @property
+    def geldig(self) -> bool:
+        return self.report.geldig and not self.problemen
+
+
+class InvalidDocumentError(MeldformError):
+    """The melding has errors, so it is not rendered; ``report`` holds the findings."""
+
+    exit_code = EXIT_INVALID
+
+    def __init__(self, report: Report) -> None:
+        super().__init__("ongeldig")
+        self.report = report
+
+    def message(self, lang: str = "nl") -> str:
+        return pick(_TEXTS, "ongeldig", lang, fouten=len(self.report.fouten), waarschuwingen=len(self.report.waarschuwingen))
+
+    def __str__(self) -> str:
+        return self.message()
+
+
+class UnknownChoiceError(MeldformError, ValueError):
+    """A sector, soort or format that meldform does not know (``what`` is one of those three words)."""
+
+    exit_code = EXIT_USAGE
+
+    def __init__(self, what: str, value: object, allowed: tuple[str, ...]) -> None:
+        super().__init__(what)
+        self.what = what
+        self.value = str(value)
+        self.allowed = allowed
+
+    def message(self, lang: str = "nl") -> str:
+        shown = self.value if len(self.value) <= _SHOWN else self.value[:_SHOWN] + "…"
+        what = pick(_TEXTS, self.what, lang) if self.what in _TEXTS else self.what
+        return pick(_TEXTS, "onbekend", lang, wat=what, waarde=shown, keuzes=", ".join(self.allowed))
+
+    def __str__(self) -> str:
+        return self.message()
+
+
+class UnsupportedFormatError(MeldformError):
+    """A render format meldform knows (e.g. ``pdf``) that this installation cannot produce."""
+
+    exit_code = EXIT_USAGE
+
+    def __init__(self, fmt: str, available: tuple[str, ...]) -> None:
+        super().__init__(fmt)
+        self.fmt = fmt
+        self.available = available
+
+    def message(self, lang: str = "nl") -> str:
+        return pick(_TEXTS, "niet_beschikbaar", lang, formaat=self.fmt, keuzes=", ".join(self.available))
+
+    def __str__(self) -> str:
+        return self.message()
+
+
+def _choose(what: str, value: object, allowed: tuple[str, ...]) -> str:
+    if not isinstance(value, str) or value not in allowed:
+        raise UnknownChoiceError(what, value, allowed)
+    return value
+
+
+def _sector_keys() -> tuple[str, ...]:
+    from meldform.model.schemas import load_schemas
+
+    return load_schemas().sectors
+
+
+# -- reading and checking --------------------------------------------------------------------------
+def load(data: bytes | str, *, yaml: bool | None = None) -> Any:
+    """Parse a melding from JSON or YAML (YAML 1.2 core schema) into plain data.
+
+    ``yaml=None`` sniffs: text that starts with ``{`` or ``[`` is JSON, anything else YAML. The
+    result is what the text holds — a melding is a ``dict``; anything else is reported by
+    :func:`validate` (code ``type``). Raises :class:`~meldform.check.loading.LoadError` (a
+    ``MeldformError``) for text that is not UTF-8, not well-formed, empty, too large, has duplicate
+    keys or YAML values JSON cannot hold; its message gives the line and column, not the content.
+    """
+    from meldform.check.loading import parse_bytes
+
+    raw = data.encode("utf-8") if isinstance(data, str) else bytes(data)
+    return parse_bytes(raw, yaml)
+
+
+def validate(document: Any, *, lang: str = "nl", today: dt.date | None = None, strict: bool = False) -> Report:
+    """Check a loaded melding against the contract (schema and rules); never raises for bad data.
+
+    ``lang`` is ``"nl"`` or ``"en"`` (the messages); ``today`` is the date the rules compare
+    dates with (default: today); ``strict`` counts warnings as errors (``--strict``).
+    """
+    from meldform.check.validation import validate as findings_of
+
+    return Report.of(findings_of(document, lang=lang, today=today), strict=strict)
+
+
+def check(source: bytes | str, *, yaml: bool | None = None, lang: str = "nl", today: dt.date | None = None, strict: bool = False) -> Report:
+    """:func:`load` and :func:`validate` in one: text that cannot be read is not an exception but a
+    report with one finding, code ``onleesbaar`` (as ``meldform validate`` reports an unreadable file)."""
+    from meldform.check.loading import LoadError
+
+    try:
+        document = load(source, yaml=yaml)
+    except LoadError as exc:
+        return Report.unreadable(exc, lang)
+    return validate(document, lang=lang, today=today, strict=strict)
+
+
+# -- documents ---------------------------------------------------------------------------------------
+def render_formats() -> tuple[str, ...]:
+    """The formats :func:`render` can produce in this installation (``html``, ``docx``, …)."""
+    from meldform.documents.rendering import FORMATS
+
+    return tuple(FORMATS)
+
+
+def _render_format(fmt: str) -> str:
+    available = render_formats()
+    if fmt in available:
+        return fmt
+    if fmt in KNOWN_RENDER_FORMATS:
+        raise UnsupportedFormatError(fmt, available)
+    raise UnknownChoiceError("formaat", fmt, available)
+
+
+def render(document: Any, fmt: str = "html", *, lang: str = "nl", today: dt.date | None = None) -> bytes:
+    """Render a valid melding to a document (``fmt``: ``html``, ``docx``, or ``pdf`` where available).
+
+    The melding is validated first: one with errors raises :class:`InvalidDocumentError` carrying
+    its report; warnings are shown in the document. An unknown ``fmt`` raises
+    :class:`UnknownChoiceError`, a known one this installation lacks :class:`UnsupportedFormatError`.
+    """
+    fmt = _render_format(fmt)
+    report = validate(document, lang=lang, today=today)
+    if not report.geldig:
+        raise InvalidDocumentError(report)
+    from meldform.documents.rendering import render_document
+
+    return render_document(document, report.bevindingen, fmt, lang)
+
+
+def document_name(document: dict[str, Any], fmt: str) -> str:
+    """The file name of a rendered (valid) melding: ``<kenmerk>.<fmt>``."""
+    from meldform.documents.rendering import output_name
+
+    return output_name(document, fmt)
+
+
+# -- blank forms and the contract -------------------------------------------------------------------
+def blank_form(sector: str, *, soort: str = "melding", fmt: str = "html", lang: str = "nl") -> bytes:
+    """A blank, fillable form for one sector and soort: a self-contained HTML file or a Word form
+    with content controls (``fmt="docx"``), labelled in ``lang``."""
+    sector = _choose("sector", sector, _sector_keys())
+    soort = _choose("soort", soort, SOORTEN)
+    fmt = _choose("formaat", fmt, FORM_FORMATS)
+    from meldform.model.layout import build_layout
+
+    layout = build_layout(soort, sector, lang)
+    if fmt == "html":
+        from meldform.forms.html import blank_html
+
+        return blank_html(layout).encode("utf-8")
+    from meldform.forms.docx_writer import blank_docx
+
+    return blank_docx(layout)
+
+
+def form_name(sector: str, soort: str = "melding", fmt: str = "html") -> str:
+    """The file name of a blank form: ``meldformulier-<sector>[-advies].<fmt>``."""
+    suffix = "-advies" if soort == "advies" else ""
+    return f"meldformulier-{sector}{suffix}.{fmt}"
+
+
+def import_form(data: bytes, *, lang: str = "nl", today: dt.date | None = None) -> Imported:
+    """Read a filled-in meldform Word form (the bytes of a .docx) back into a melding and check it.
+
+    Raises :class:`~meldform.forms.docx_reader.FormError` (a ``MeldformError``) when ``data`` is not a
+    .docx, not a meldform form, or too large.
+    """
+    from meldform.forms.docx_reader import MAX_BYTES, FormError, import_docx
+
+    if len(data) > MAX_BYTES:
+        raise FormError("te_groot")
+    result = import_docx(bytes(data), lang=lang)
+    report = validate(result.document, lang=lang, today=today)
+    return Imported(result.document, report, list(result.problems), result.soort, result.sector)
+
+
+def schema(sector: str | None = None, soort: str | None = None) -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of the contract, self-contained (every ``$ref`` points inside it).
+
+    Without arguments it covers both soorten and every sector; with them only that part. A fresh
+    copy each call: the caller may change it.
+    """
+    from meldform.model.schemas import load_schemas
+
+    schemas = load_schemas()
+    if sector is not None:
+        _choose("sector", sector, schemas.sectors)
+    if soort is not None:
+        _choose("soort", soort, SOORTEN)
+    return schemas.bundle(schemas.variant(soort=soort, sector=sector))
+
+
+def sectors(lang: str = "nl") -> list[Sector]:
+    """The sectors of the contract, in the contract's order, with their labels in ``lang``."""
+    from meldform.model.i18n import tr
+    from meldform.model.schemas import load_schemas
+
+    schemas = load_schemas()
+    return [Sector(key, tr(schemas.sector_label(key), lang)) for key in schemas.sectors]
