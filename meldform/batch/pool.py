@@ -6,20 +6,33 @@
 - ``feed``: runs the worker over the inputs from a generator, ``CHUNK`` inputs per task, with a
   bounded number of chunks in flight (``--jobs 1``: in-process, no pool); each record is journalled
   in input order as it completes and counted in the ``Summary``.
+
+Workers die with their parent. They are forked (the start method is pinned: forked workers start
+warm and never hold the output folder's lock, see ``lock``); each asks the kernel for SIGKILL when
+its parent dies (Linux ``PR_SET_PDEATHSIG``) and checks that its parent is still the batch that
+forked it — at start (the parent may die before the request is made) and before every input.
+Elsewhere a watchdog thread does that check. So a ``kill -9`` of ``meldform batch`` leaves no
+worker behind writing into the folder, and a rerun can start at once.
 """
 
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import functools
 import gc
 import hashlib
 import json
 import multiprocessing
+import os
 import re
 import signal
+import sys
+import threading
+import time
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from multiprocessing.context import BaseContext
 from pathlib import Path
 from typing import IO, Any
 
@@ -31,17 +44,56 @@ from meldform.check.findings import FOUT, Finding
 from meldform.check.loading import LoadError, is_yaml_path, parse_bytes, read_bytes
 
 CHUNK = 8  # inputs per task: enough to amortise the pool's per-task cost, small for progress
+# Forked workers inherit the loaded schemas, validator and templates (``_warm_up``); where fork is
+# not available, spawn (each worker a direct child of the batch, as the parent checks assume).
+START_METHOD = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+PR_SET_PDEATHSIG = 1  # <linux/prctl.h>
+WATCH_INTERVAL = 0.5  # seconds between checks of the watchdog (where prctl is not available)
+
 _SETTINGS: Settings | None = None
+_PARENT: int | None = None  # the batch's pid, in a worker; None in the batch itself
 
 
 # -- the worker's life --------------------------------------------------------------------------------
-def init_worker(settings: Settings, ignore_sigint: bool = True) -> None:
-    """Pool initializer (and the in-process setup for ``--jobs 1``)."""
-    global _SETTINGS
+def init_worker(settings: Settings, parent: int | None = None, ignore_sigint: bool = True) -> None:
+    """Pool initializer (``parent``: the batch's pid) and the in-process setup for ``--jobs 1``."""
+    global _SETTINGS, _PARENT
     _SETTINGS = settings
+    if parent is not None:
+        _PARENT = parent
+        die_with_parent(parent)
     if ignore_sigint:
         # Ctrl-C reaches the whole process group; the parent decides how to stop the pool.
         signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def die_with_parent(parent: int, *, use_prctl: bool = True) -> None:
+    """End this process when ``parent`` (the process that forked it) is gone."""
+    if not (use_prctl and _request_parent_death_signal()):
+        threading.Thread(target=_watch_parent, args=(parent,), name="meldform-ouder", daemon=True).start()
+    _exit_if_orphaned(parent)  # the parent may have died before the request took effect
+
+
+def _request_parent_death_signal() -> bool:
+    """Linux: SIGKILL when the parent (the thread that forked us) exits. ``False`` where not available."""
+    if not sys.platform.startswith("linux"):
+        return False
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        return int(libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)) == 0
+    except (OSError, AttributeError):
+        return False
+
+
+def _watch_parent(parent: int) -> None:
+    while True:
+        _exit_if_orphaned(parent)
+        time.sleep(WATCH_INTERVAL)
+
+
+def _exit_if_orphaned(parent: int) -> None:
+    if os.getppid() != parent:
+        os._exit(1)  # the batch is gone: nobody would read our results, and no one else may write here
 
 
 def process_chunk(chunk: Sequence[tuple[int, str]]) -> tuple[list[Outcome], Fatal | None]:
@@ -50,6 +102,8 @@ def process_chunk(chunk: Sequence[tuple[int, str]]) -> tuple[list[Outcome], Fata
     assert settings is not None, "init_worker was not called"
     outcomes: list[Outcome] = []
     for nr, path in chunk:
+        if _PARENT is not None:
+            _exit_if_orphaned(_PARENT)
         try:
             outcomes.append(process_one(nr, path, settings))
         except OutputError as exc:
@@ -138,9 +192,9 @@ def chunks(paths: Iterable[str], size: int) -> Iterator[list[tuple[int, str]]]:
         yield chunk
 
 
-def _warm_up(formats: Sequence[str]) -> None:
+def _warm_up(context: BaseContext, formats: Sequence[str]) -> None:
     """Load schemas, validator and templates once in the parent: forked workers start warm."""
-    if multiprocessing.get_start_method(allow_none=False) != "fork":
+    if context.get_start_method() != "fork":
         return
     from meldform.check.validation import validate
     from meldform.documents.presentation import present  # noqa: F401
@@ -179,14 +233,16 @@ def feed(paths: Iterable[str], settings: Settings, jobs: int, summary: Summary, 
             emit(process_chunk(chunk))
         return
 
-    _warm_up(settings.formats)
-    # Until the workers are forked (all at the first submit, with fork), keep the collector off the
-    # inherited objects: it would touch, and so copy, every page of them in each worker.
+    context = multiprocessing.get_context(START_METHOD)
+    _warm_up(context, settings.formats)
+    # Until the workers are forked (all at the first submit, with fork, by this thread: the one
+    # whose end PR_SET_PDEATHSIG watches), keep the collector off the inherited objects: it would
+    # touch, and so copy, every page of them in each worker.
     gc.freeze()
     frozen = True
     max_in_flight = jobs * 2  # bounded: the generator is consumed only as fast as the pool works
     max_ahead = jobs * 8  # completed chunks waiting for an earlier, slower one (input order)
-    executor = ProcessPoolExecutor(max_workers=jobs, initializer=init_worker, initargs=(settings,))
+    executor = ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=init_worker, initargs=(settings, os.getpid()))
     in_flight: dict[Future[tuple[list[Outcome], Fatal | None]], int] = {}
     finished: dict[int, tuple[list[Outcome], Fatal | None]] = {}
     next_submit = next_emit = 0
