@@ -8,7 +8,8 @@ at any moment leaves either no file or the whole file (plus, at worst, a hidden 
 ``cleanup_temporaries`` removes).
 
 ``write_atomic`` writes bytes held in memory; ``stream_atomic`` lets a caller stream text (a
-report of any length) into the file with the same guarantees.
+report of any length) into the file with the same guarantees. Folders meldform creates
+(``ensure_dir``, ``make_dir``) are the owner's only (0700), like the files in them.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from meldform.errors import MeldformError
 
 TMP_PREFIX = ".meldform-"
 TMP_SUFFIX = ".tmp"
+DIR_MODE = 0o700
 FILE_MODE = 0o600
 
 
@@ -36,9 +38,38 @@ class OutputNotWritableError(MeldformError, OSError):
     """The output folder cannot be created or written (read-only, full, not a folder)."""
 
 
-def ensure_dir(folder: Path) -> None:
+def make_dir(folder: Path) -> bool:
+    """Create one folder with mode 0700 (whatever the umask); ``False`` if a folder was already there.
+
+    Raises ``OSError`` as ``os.mkdir`` does (``FileExistsError`` when a non-folder is in the way).
+    An existing folder is left as it is, mode included.
+    """
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        os.mkdir(folder, DIR_MODE)
+    except FileExistsError:
+        if folder.is_dir():
+            return False
+        raise
+    os.chmod(folder, DIR_MODE)  # mkdir applied the umask, which may have taken the owner's bits too
+    return True
+
+
+def ensure_dir(folder: Path) -> None:
+    """Make sure ``folder`` exists and is writable; every folder created on the way gets mode 0700."""
+    missing: list[Path] = []
+    current = folder
+    while not current.is_dir():
+        if os.path.lexists(current):
+            if current == folder:
+                raise OutputNotWritableError(errno.ENOTDIR, "geen map", str(folder))
+            break  # a file in the way: os.mkdir below says so (ENOTDIR)
+        missing.append(current)
+        if current.parent == current:
+            break
+        current = current.parent
+    try:
+        for path in reversed(missing):
+            make_dir(path)
     except FileExistsError:
         raise OutputNotWritableError(errno.ENOTDIR, "geen map", str(folder)) from None
     except OSError as exc:

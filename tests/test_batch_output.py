@@ -1,14 +1,19 @@
-"""``meldform.output``: the one atomic writer (bytes and streamed text) and the folders it makes."""
+"""``meldform.output``: the one atomic writer (bytes and streamed text), and the folders meldform makes."""
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import os
 import stat
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
-from meldform.output import OutputExistsError, OutputNotWritableError, stream_atomic, write_atomic
+from meldform.cli import main
+from meldform.output import OutputExistsError, OutputNotWritableError, ensure_dir, stream_atomic, write_atomic
 
 
 def temporaries(folder: Path) -> list[str]:
@@ -74,3 +79,86 @@ def test_a_missing_folder_is_not_writable(tmp_path: Path) -> None:
         handle.write("x")
     assert not (tmp_path / "nergens").exists()
     assert os.listdir(tmp_path) == []
+
+
+# -- folders meldform creates are 0700 (issue 10, point 6) -------------------------------------------------
+EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "onderwijs-vo-partnergeweld.json"
+
+
+def mode(path: Path) -> int:
+    return stat.S_IMODE(path.stat().st_mode)
+
+
+@contextlib.contextmanager
+def umask(value: int) -> Iterator[None]:
+    old = os.umask(value)
+    try:
+        yield
+    finally:
+        os.umask(old)
+
+
+@pytest.mark.parametrize("mask", [0o000, 0o022, 0o277], ids=["umask-000", "umask-022", "umask-277"])
+def test_ensure_dir_makes_every_new_folder_0700_whatever_the_umask(tmp_path: Path, mask: int) -> None:
+    existing = tmp_path / "bestaand"
+    existing.mkdir()
+    existing.chmod(0o755)
+    with umask(mask):
+        ensure_dir(existing / "a" / "b" / "c")
+        ensure_dir(existing / "a" / "b" / "c")  # there already: fine
+    for made in (existing / "a", existing / "a" / "b", existing / "a" / "b" / "c"):
+        assert mode(made) == 0o700, made
+    assert mode(existing) == 0o755  # a folder that was there is left as it was
+
+
+def test_ensure_dir_leaves_an_existing_folder_alone(tmp_path: Path) -> None:
+    shared = tmp_path / "gedeeld"
+    shared.mkdir()
+    shared.chmod(0o750)
+    ensure_dir(shared)
+    assert mode(shared) == 0o750
+
+
+def test_ensure_dir_refuses_a_file_in_the_way(tmp_path: Path) -> None:
+    blocker = tmp_path / "bestand"
+    blocker.write_text("geen map", encoding="utf-8")
+    for target in (blocker, blocker / "uit"):
+        with pytest.raises(OutputNotWritableError) as caught:
+            ensure_dir(target)
+        assert caught.value.errno == errno.ENOTDIR
+    assert blocker.read_text(encoding="utf-8") == "geen map"
+
+
+def test_render_output_folder_is_0700(tmp_path: Path) -> None:
+    out = tmp_path / "nieuw" / "uit"
+    result = CliRunner().invoke(main, ["render", str(EXAMPLE), "--format", "html", "--output", str(out)])
+    assert result.exit_code == 0, result.output
+    assert mode(tmp_path / "nieuw") == 0o700 and mode(out) == 0o700
+    assert mode(out / "VO-2026-0142.html") == 0o600
+
+
+def test_batch_output_folder_and_its_state_are_0700(tmp_path: Path) -> None:
+    out = tmp_path / "nieuw" / "uit"
+    result = CliRunner().invoke(main, ["batch", str(EXAMPLE), "--format", "html", "--output", str(out), "--jobs", "1"])
+    assert result.exit_code == 0, result.output
+    folders = [tmp_path / "nieuw", out, *(p for p in out.rglob("*") if p.is_dir())]
+    assert out / ".meldform-batch" / "eigenaren" in folders
+    assert {str(p): mode(p) for p in folders} == {str(p): 0o700 for p in folders}
+    assert {mode(p) for p in out.rglob("*") if p.is_file()} == {0o600}
+
+
+def test_batch_into_an_existing_folder_leaves_its_mode(tmp_path: Path) -> None:
+    out = tmp_path / "uit"
+    out.mkdir()
+    out.chmod(0o755)
+    assert CliRunner().invoke(main, ["batch", str(EXAMPLE), "--format", "html", "--output", str(out), "--jobs", "1"]).exit_code == 0
+    assert mode(out) == 0o755
+    assert mode(out / ".meldform-batch") == 0o700  # made by the batch
+
+
+def test_blank_creates_no_folder(tmp_path: Path) -> None:
+    """``blank --output`` names a file; a missing folder is an error (exit 2), not created."""
+    target = tmp_path / "nieuw" / "formulier.docx"
+    result = CliRunner().invoke(main, ["blank", "--sector", "onderwijs", "--format", "docx", "--output", str(target)])
+    assert result.exit_code == 2
+    assert not (tmp_path / "nieuw").exists()

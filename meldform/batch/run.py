@@ -15,7 +15,7 @@ from meldform.batch.lock import folder_lock
 from meldform.batch.pool import feed
 from meldform.batch.report import BatchResult, Progress, Summary, write_reports
 from meldform.batch.samenloop import samenloop_groups
-from meldform.output import cleanup_temporaries
+from meldform.output import cleanup_temporaries, make_dir
 
 
 def run_batch(
@@ -35,8 +35,8 @@ def run_batch(
     """
     state = output / STATE_DIR
     try:
-        state.mkdir(mode=0o700, exist_ok=True)
-        (state / OWNERS).mkdir(mode=0o700, exist_ok=True)
+        make_dir(state)
+        make_dir(state / OWNERS)
     except OSError as exc:
         raise OutputError(exc.errno, output) from None
     with folder_lock(state, output):
@@ -56,7 +56,7 @@ def _run_locked(
             with contextlib.suppress(FileNotFoundError):
                 (output / report).unlink()  # a report on disk always describes a finished run
         run_dir = state / f"{RUN_PREFIX}{os.getpid()}-{secrets.token_hex(4)}"
-        run_dir.mkdir(mode=0o700)
+        make_dir(run_dir)
         journal_path = state / JOURNAL
         journal = os.fdopen(os.open(journal_path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "w", encoding="utf-8")
     except OSError as exc:
