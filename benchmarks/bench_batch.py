@@ -4,7 +4,7 @@
 
 1. Generates ``--n`` valid meldingen and adviesvragen once (``tests/factory.py``, distinct
    kenmerken) as JSON files, in sub-folders of ``--small`` files each.
-2. Runs the batch core (``meldform.batch.core.run_batch``, what ``meldform batch`` calls) with
+2. Runs the batch core (``meldform.batch.run_batch``, what ``meldform batch`` calls) with
    ``--jobs 1`` and ``--jobs 2`` on all ``n`` inputs: wall time, inputs/s, documents/s, the
    speed-up (target: at least 1.7 on two cores).
 3. Runs it again on the first sub-folder only (``--small`` inputs, default 1 000): peak memory at
@@ -43,7 +43,7 @@ REPO = Path(__file__).resolve().parent.parent
 MEASURE = r"""
 import json, os, resource, sys, time
 from pathlib import Path
-from meldform.batch import core as batch
+from meldform import batch
 from meldform.output import ensure_dir
 inputs, output, formats, jobs = sys.argv[1], Path(sys.argv[2]), sys.argv[3].split(","), int(sys.argv[4])
 load = os.getloadavg()[0]

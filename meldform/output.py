@@ -1,10 +1,15 @@
 """Writing output files safely: atomically, owner-readable only, never clobbering without ``force``.
 
-A document is first written to a temporary file in the target folder (created with mode 0600 by
-``mkstemp``), flushed to disk, then moved into place. Without ``force`` the move is a hard link,
-which fails if the target exists — so even two processes racing for one name cannot overwrite
-each other. A crash at any moment leaves either no file or the whole file (plus, at worst, a
-hidden ``.*.tmp`` that ``cleanup_temporaries`` removes).
+This is the one place in meldform that puts a file in place. A file is first written to a
+temporary file in the target folder (created with mode 0600 by ``mkstemp``), optionally flushed
+to disk, then moved into place. Without ``force`` the move is a hard link, which fails if the
+target exists — so even two processes racing for one name cannot overwrite each other. A crash
+at any moment leaves either no file or the whole file (plus, at worst, a hidden ``.*.tmp`` that
+``cleanup_temporaries`` removes).
+
+``write_atomic`` writes bytes held in memory; ``stream_atomic`` lets a caller stream text (a
+report of any length) into the file with the same guarantees. Folders meldform creates
+(``ensure_dir``, ``make_dir``) are the owner's only (0700), like the files in them.
 """
 
 from __future__ import annotations
@@ -13,12 +18,16 @@ import contextlib
 import errno
 import os
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
+from typing import IO
 
 from meldform.errors import MeldformError
 
 TMP_PREFIX = ".meldform-"
 TMP_SUFFIX = ".tmp"
+DIR_MODE = 0o700
+FILE_MODE = 0o600
 
 
 class OutputExistsError(MeldformError, FileExistsError):
@@ -29,9 +38,38 @@ class OutputNotWritableError(MeldformError, OSError):
     """The output folder cannot be created or written (read-only, full, not a folder)."""
 
 
-def ensure_dir(folder: Path) -> None:
+def make_dir(folder: Path) -> bool:
+    """Create one folder with mode 0700 (whatever the umask); ``False`` if a folder was already there.
+
+    Raises ``OSError`` as ``os.mkdir`` does (``FileExistsError`` when a non-folder is in the way).
+    An existing folder is left as it is, mode included.
+    """
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        os.mkdir(folder, DIR_MODE)
+    except FileExistsError:
+        if folder.is_dir():
+            return False
+        raise
+    os.chmod(folder, DIR_MODE)  # mkdir applied the umask, which may have taken the owner's bits too
+    return True
+
+
+def ensure_dir(folder: Path) -> None:
+    """Make sure ``folder`` exists and is writable; every folder created on the way gets mode 0700."""
+    missing: list[Path] = []
+    current = folder
+    while not current.is_dir():
+        if os.path.lexists(current):
+            if current == folder:
+                raise OutputNotWritableError(errno.ENOTDIR, "geen map", str(folder))
+            break  # a file in the way: os.mkdir below says so (ENOTDIR)
+        missing.append(current)
+        if current.parent == current:
+            break
+        current = current.parent
+    try:
+        for path in reversed(missing):
+            make_dir(path)
     except FileExistsError:
         raise OutputNotWritableError(errno.ENOTDIR, "geen map", str(folder)) from None
     except OSError as exc:
@@ -48,35 +86,16 @@ def write_atomic(target: Path, data: bytes, *, force: bool = False, durable: boo
     killed process leaves no partial file, and the batch verifies its outputs by hash on a
     rerun and syncs once before its report, instead of waiting on the disk per file.
     """
-    folder = target.parent
     if not force and target.exists():
         raise OutputExistsError(errno.EEXIST, "bestaat al", str(target))
-    try:
-        fd, tmp_name = tempfile.mkstemp(prefix=TMP_PREFIX, suffix=TMP_SUFFIX, dir=folder)
-    except OSError as exc:
-        raise OutputNotWritableError(exc.errno, exc.strerror, str(folder)) from None
-    tmp = Path(tmp_name)
+    fd, tmp = _temporary(target)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             if durable:
                 handle.flush()
                 os.fsync(handle.fileno())
-        os.chmod(tmp, 0o600)
-        if force:
-            os.replace(tmp, target)
-        else:
-            try:
-                os.link(tmp, target)
-            except FileExistsError:
-                raise OutputExistsError(errno.EEXIST, "bestaat al", str(target)) from None
-            except OSError as exc:
-                if exc.errno not in (errno.EPERM, errno.ENOTSUP, errno.EXDEV, errno.EMLINK):
-                    raise
-                # A file system without hard links: check-then-rename is the best it offers.
-                if target.exists():
-                    raise OutputExistsError(errno.EEXIST, "bestaat al", str(target)) from None
-                os.replace(tmp, target)
+        _place(tmp, target, force=force)
     except OSError as exc:
         if isinstance(exc, OutputExistsError):
             raise
@@ -85,7 +104,62 @@ def write_atomic(target: Path, data: bytes, *, force: bool = False, durable: boo
         with contextlib.suppress(FileNotFoundError):
             tmp.unlink()
     if durable:
-        _fsync_dir(folder)
+        _fsync_dir(target.parent)
+
+
+@contextlib.contextmanager
+def stream_atomic(target: Path, *, force: bool = False, durable: bool = True) -> Iterator[IO[str]]:
+    """Stream UTF-8 text into ``target``: it appears, whole and with mode 0600, when the block ends.
+
+    If the block raises, ``target`` is left as it was and the temporary file is removed. An
+    ``OSError`` inside the block (a full disk while writing) becomes ``OutputNotWritableError``.
+    """
+    if not force and target.exists():
+        raise OutputExistsError(errno.EEXIST, "bestaat al", str(target))
+    fd, tmp = _temporary(target)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            yield handle
+            if durable:
+                handle.flush()
+                os.fsync(handle.fileno())
+        _place(tmp, target, force=force)
+    except OSError as exc:
+        if isinstance(exc, OutputExistsError | OutputNotWritableError):
+            raise
+        raise OutputNotWritableError(exc.errno, exc.strerror, str(target)) from None
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            tmp.unlink()
+    if durable:
+        _fsync_dir(target.parent)
+
+
+def _temporary(target: Path) -> tuple[int, Path]:
+    try:
+        fd, name = tempfile.mkstemp(prefix=TMP_PREFIX, suffix=TMP_SUFFIX, dir=target.parent)
+    except OSError as exc:
+        raise OutputNotWritableError(exc.errno, exc.strerror, str(target.parent)) from None
+    return fd, Path(name)
+
+
+def _place(tmp: Path, target: Path, *, force: bool) -> None:
+    """Move the finished temporary file to ``target``: replacing it (``force``) or never."""
+    os.chmod(tmp, FILE_MODE)
+    if force:
+        os.replace(tmp, target)
+        return
+    try:
+        os.link(tmp, target)
+    except FileExistsError:
+        raise OutputExistsError(errno.EEXIST, "bestaat al", str(target)) from None
+    except OSError as exc:
+        if exc.errno not in (errno.EPERM, errno.ENOTSUP, errno.EXDEV, errno.EMLINK):
+            raise
+        # A file system without hard links: check-then-rename is the best it offers.
+        if target.exists():
+            raise OutputExistsError(errno.EEXIST, "bestaat al", str(target)) from None
+        os.replace(tmp, target)
 
 
 def _fsync_dir(folder: Path) -> None:

@@ -31,10 +31,12 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
-from meldform.batch import core as batch
+from meldform import batch
+from meldform.batch import ownership, pool
 from meldform.cli import main
 from meldform.commands import batch as batch_command
 from meldform.documents.render_html import stylesheet
+from meldform.output import OutputNotWritableError
 
 REPO = Path(__file__).resolve().parent.parent
 EXAMPLES = REPO / "examples"
@@ -323,10 +325,10 @@ def test_work_is_streamed_with_a_bounded_number_in_flight(tmp_path: Path, jobs: 
     summary = batch.Summary()
     settings = batch.Settings(str(out), ("html",), False, "nl", str(run_dir), str(out / batch.STATE_DIR / batch.OWNERS), b"k" * 32)
     with open(tmp_path / "journal.jsonl", "w", encoding="utf-8") as journal:
-        batch._feed(paths(), settings, jobs, summary, journal, out, lambda n, s: gaps.append(pulled - s.bestanden))
+        pool.feed(paths(), settings, jobs, summary, journal, out, lambda n, s: gaps.append(pulled - s.bestanden))
     assert summary.bestanden == 2000
     assert summary.status["onleesbaar"] == 2000
-    bound = batch.CHUNK * (1 if jobs == 1 else jobs * 8 + jobs * 2)
+    bound = pool.CHUNK * (1 if jobs == 1 else jobs * 8 + jobs * 2)
     assert max(gaps) <= bound
     assert len(summary.p_doc) == 0  # nothing kept per input but the samenloop index
 
@@ -857,7 +859,7 @@ def test_really_full_output_folder_is_exit_2_and_leaves_nothing_half_written(tmp
     ("exc", "jobs"),
     [
         (OSError(errno.ENOSPC, "No space left on device"), 1),
-        (batch.OutputNotWritableError(errno.ENOSPC, "vol"), 1),
+        (OutputNotWritableError(errno.ENOSPC, "vol"), 1),
         (OSError(errno.ENOSPC, "No space left on device"), 2),  # the forked workers inherit the patch
     ],
 )
@@ -875,7 +877,7 @@ def test_full_disk_stops_the_batch_with_exit_2(tmp_path: Path, monkeypatch: pyte
         calls += 1
         raise exc
 
-    monkeypatch.setattr(batch, "write_atomic", full)
+    monkeypatch.setattr(ownership, "write_atomic", full)
     result = CliRunner().invoke(main, ["batch", str(src), "--output", str(out), "--format", "html", "--jobs", str(jobs)])
     assert result.exit_code == 2
     line = one_line(result)
@@ -894,9 +896,9 @@ def test_folder_turning_read_only_mid_run_is_exit_2(tmp_path: Path, monkeypatch:
     copy_examples(src)
 
     def refused(target: Path, data: bytes, *, force: bool = False, durable: bool = True) -> None:
-        raise batch.OutputNotWritableError(code, os.strerror(code), str(target))
+        raise OutputNotWritableError(code, os.strerror(code), str(target))
 
-    monkeypatch.setattr(batch, "write_atomic", refused)
+    monkeypatch.setattr(ownership, "write_atomic", refused)
     result = CliRunner().invoke(main, ["batch", str(src), "--output", str(out), "--format", "html", "--jobs", "1"])
     assert result.exit_code == 2
     line = one_line(result)

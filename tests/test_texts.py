@@ -30,8 +30,6 @@ PACKAGE = Path(meldform.__file__).resolve().parent
 # TEMPORARY: being moved in parallel (issue 9) into texts/batch.py and texts/forms_docx.py, or split.
 BEING_MOVED = frozenset(
     {
-        "batch/core.py",
-        "commands/batch.py",
         "output.py",
     }
 )
@@ -70,7 +68,11 @@ def _is_command(node: ast.AST) -> bool:
 
 
 def _ignored_nodes(tree: ast.AST) -> set[int]:
-    """Docstrings, the literal parts of f-strings (judged as a whole), built-in exceptions' messages."""
+    """Docstrings, the literal parts of f-strings (judged as a whole), built-in exceptions' and assertions' messages.
+
+    An assertion states an invariant for a developer; if it ever fails, a person sees only the CLI's
+    "interne fout" line, never its message.
+    """
     ignored: set[int] = set()
     for node in ast.walk(tree):
         if isinstance(node, ast.Module | ast.ClassDef | ast.FunctionDef | ast.AsyncFunctionDef) and node.body and not _is_command(node):
@@ -83,6 +85,8 @@ def _ignored_nodes(tree: ast.AST) -> set[int]:
             func = node.exc.func
             if isinstance(func, ast.Name) and func.id in BUILTIN_EXCEPTIONS:
                 ignored.update(id(sub) for arg in node.exc.args for sub in ast.walk(arg))
+        elif isinstance(node, ast.Assert) and node.msg is not None:
+            ignored.update(id(sub) for sub in ast.walk(node.msg))
     return ignored
 
 

@@ -1,8 +1,9 @@
 """``meldform batch``: validate and render many meldingen; progress on a terminal, a summary always.
 
-The work is in ``meldform.batch.core``; this module parses the options, shows the progress bar, prints
-the summary and maps outcomes to exit codes. Progress and summary show counts only — never a
-name, a BSN or anything else from a document.
+The work is in ``meldform.batch``; this module parses the options, shows the progress bar, prints
+the summary and maps outcomes to exit codes (a folder that cannot be written, or that another
+batch is writing to, is an error with exit code 2 that the CLI prints as one line). Progress and
+summary show counts only — never a name, a BSN or anything else from a document.
 """
 
 from __future__ import annotations
@@ -15,46 +16,13 @@ from typing import TextIO
 
 import click
 
-from meldform.batch import core as batch
+from meldform import batch
 from meldform.documents.rendering import FORMATS
 from meldform.errors import EXIT_INVALID, EXIT_OK, UsageError
 from meldform.output import OutputNotWritableError, ensure_dir
-from meldform.texts.messages import pick
-
-TEXTS: dict[str, dict[str, str]] = {
-    "onbekend_formaat": {
-        "nl": "onbekend formaat '{formaat}'; kies uit: {keuzes} (met komma's gescheiden)",
-        "en": "unknown format '{formaat}'; choose from: {keuzes} (separated by commas)",
-    },
-    "geen_formaat": {"nl": "geef minstens één formaat (--format html,docx)", "en": "give at least one format (--format html,docx)"},
-    "docx_ontbreekt": {
-        "nl": "Word-uitvoer (docx) is in deze installatie niet beschikbaar; kies --format html",
-        "en": "Word output (docx) is not available in this installation; choose --format html",
-    },
-    "map_niet_schrijfbaar": {
-        "nl": "uitvoermap {map} is niet te maken of niet beschrijfbaar",
-        "en": "output folder {map} cannot be created or is not writable",
-    },
-    "balk": {"nl": "meldingen", "en": "meldingen"},
-    "balk_stand": {"nl": "{ok} klaar, {fout} niet gemaakt", "en": "{ok} done, {fout} not made"},
-    "samenvatting": {
-        "nl": "meldform batch: {bestanden} bestand(en): {gerenderd} gerenderd, {overgeslagen} overgeslagen (al klaar), "
-        "{ongeldig} ongeldig, {onleesbaar} onleesbaar, {conflict} conflict, {mislukt} mislukt",
-        "en": "meldform batch: {bestanden} file(s): {gerenderd} rendered, {overgeslagen} skipped (already done), "
-        "{ongeldig} invalid, {onleesbaar} unreadable, {conflict} conflict, {mislukt} failed",
-    },
-    "documenten": {
-        "nl": "{geschreven} document(en) geschreven, {behouden} behouden; {fouten} fout(en), {waarschuwingen} waarschuwing(en); "
-        "samenloop: {groepen} groep(en), waarvan {hermelding} met drie of meer dossiers binnen vijf jaar",
-        "en": "{geschreven} document(s) written, {behouden} kept; {fouten} error(s), {waarschuwingen} warning(s); "
-        "samenloop: {groepen} group(s), {hermelding} of them with three or more dossiers within five years",
-    },
-    "rapport": {"nl": "rapport: {json} en {html}", "en": "report: {json} and {html}"},
-}
-
-
-def text(key: str, lang: str, **params: object) -> str:
-    return pick(TEXTS, key, lang, **params)
+from meldform.texts import pick
+from meldform.texts.batch import batch_text
+from meldform.texts.cli import OUTPUT
 
 
 def parse_formats(value: str, lang: str = "nl") -> tuple[str, ...]:
@@ -64,11 +32,11 @@ def parse_formats(value: str, lang: str = "nl") -> tuple[str, ...]:
         if not fmt:
             continue
         if fmt not in FORMATS:
-            raise UsageError(text("onbekend_formaat", lang, formaat=fmt, keuzes=", ".join(FORMATS)))
+            raise UsageError(batch_text("onbekend_formaat", lang, formaat=fmt, keuzes=", ".join(FORMATS)))
         if fmt not in formats:
             formats.append(fmt)
     if not formats:
-        raise UsageError(text("geen_formaat", lang))
+        raise UsageError(batch_text("geen_formaat", lang))
     return tuple(formats)
 
 
@@ -85,7 +53,7 @@ def _check_renderers(formats: Sequence[str], lang: str) -> None:
         try:
             import meldform.documents.render_docx  # noqa: F401
         except ImportError:
-            raise UsageError(text("docx_ontbreekt", lang)) from None
+            raise UsageError(batch_text("docx_ontbreekt", lang)) from None
 
 
 def is_terminal(stream: TextIO) -> bool:
@@ -104,7 +72,7 @@ def _progress(err: TextIO, inputs: Sequence[str], output: Path, lang: str) -> It
     total = batch.count_inputs(inputs, exclude=output)
     with click.progressbar(
         length=total,
-        label=text("balk", lang),
+        label=batch_text("balk", lang),
         file=err,
         show_eta=True,
         show_percent=True,
@@ -114,7 +82,7 @@ def _progress(err: TextIO, inputs: Sequence[str], output: Path, lang: str) -> It
 
         def update(done: int, summary: batch.Summary) -> None:
             ok = sum(summary.status[s] for s in batch.OK_STATUSES)
-            bar.update(done, text("balk_stand", lang, ok=ok, fout=summary.bestanden - ok))
+            bar.update(done, batch_text("balk_stand", lang, ok=ok, fout=summary.bestanden - ok))
 
         yield update
 
@@ -135,18 +103,13 @@ def run(
     try:
         ensure_dir(output)
     except OutputNotWritableError:
-        raise UsageError(text("map_niet_schrijfbaar", lang, map=output)) from None
-    try:
-        with _progress(err, inputs, output, lang) as progress:
-            result = batch.run_batch(inputs, output, formats=chosen, jobs=jobs or default_jobs(), force=force, lang=lang, progress=progress)
-    except batch.OutputError as exc:
-        raise UsageError(exc.message(lang)) from None
-    except batch.BusyError:
-        raise UsageError(batch.text("bezet", lang, map=output)) from None
+        raise UsageError(pick(OUTPUT, "map_niet_schrijfbaar", lang, map=output)) from None
+    with _progress(err, inputs, output, lang) as progress:
+        result = batch.run_batch(inputs, output, formats=chosen, jobs=jobs or default_jobs(), force=force, lang=lang, progress=progress)
     s = result.summary
-    out.write(text("samenvatting", lang, bestanden=s.bestanden, **{status: s.status[status] for status in batch.STATUSES}) + "\n")
+    out.write(batch_text("samenvatting", lang, bestanden=s.bestanden, **{status: s.status[status] for status in batch.STATUSES}) + "\n")
     out.write(
-        text(
+        batch_text(
             "documenten",
             lang,
             geschreven=s.geschreven,
@@ -158,5 +121,5 @@ def run(
         )
         + "\n"
     )
-    out.write(text("rapport", lang, json=result.rapport_json, html=result.rapport_html) + "\n")
+    out.write(batch_text("rapport", lang, json=result.rapport_json, html=result.rapport_html) + "\n")
     return EXIT_OK if result.ok else EXIT_INVALID

@@ -18,7 +18,6 @@ FORM_WORDS: dict[str, dict[str, str]] = {
         "en": "The saved file contains special categories of personal data: keep it safe and share it only with those who need it.",
     },
     "verplicht_uitleg": {"nl": "Velden met een * zijn verplicht.", "en": "Fields marked * are required."},
-    "werkbalk": {"nl": "Bestand", "en": "File"},
     "openen": {"nl": "Opgeslagen formulier openen (JSON)", "en": "Open a saved form (JSON)"},
     "opslaan": {"nl": "Opslaan als bestand", "en": "Save as file"},
     "afdrukken": {"nl": "Afdrukken", "en": "Print"},

@@ -13,6 +13,8 @@ WORDS: dict[str, dict[str, str]] = {
     # the professional who reports, where a person field refers to them (the reserved id ``melder``)
     "melder": {"nl": "de melder", "en": "the reporter"},
     "of": {"nl": "of", "en": "or"},
+    # a file: the batch report's column of inputs, the form's toolbar of open and save
+    "bestand": {"nl": "Bestand", "en": "File"},
     # the hint under a field that takes a list, one item per line (both blank forms)
     "per_regel": {"nl": "Eén per regel.", "en": "One per line."},
 }

@@ -1,0 +1,185 @@
+"""The batch's summary (counted as records come in) and its reports, rapport.json and rapport.html.
+
+Both reports are streamed from the journal, so their size costs no memory, and both are written
+by ``meldform.output.stream_atomic``: a report on disk always describes a finished run.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+from array import array
+from collections import Counter
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from meldform import __version__
+from meldform.batch.common import OK_STATUSES, REPORT_HTML, REPORT_JSON, STATUSES, Outcome, OutputError, read_journal
+from meldform.check.findings import FOUT
+from meldform.cleaning import clean_tree
+from meldform.output import OutputNotWritableError, stream_atomic
+from meldform.texts.batch import REPORT_WORDS, STATUS_WORDS
+from meldform.texts.messages import localized
+from meldform.texts.words import WORDS
+
+
+@dataclass
+class Summary:
+    bestanden: int = 0
+    status: Counter[str] = field(default_factory=Counter)
+    per_sector: dict[str, Counter[str]] = field(default_factory=dict)
+    per_code: dict[str, dict[str, Any]] = field(default_factory=dict)
+    geschreven: int = 0
+    behouden: int = 0
+    fouten: int = 0
+    waarschuwingen: int = 0
+    # samenloop index: one entry per person, compact (three machine words)
+    p_bsn: array[int] = field(default_factory=lambda: array("q"))
+    p_naam: array[int] = field(default_factory=lambda: array("q"))
+    p_doc: array[int] = field(default_factory=lambda: array("q"))
+    groepen: int = 0
+    hermelding_groepen: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return all(status in OK_STATUSES for status, count in self.status.items() if count)
+
+    def add(self, outcome: Outcome, seq: int) -> None:
+        self.bestanden += 1
+        self.status[outcome.status] += 1
+        self.per_sector.setdefault(outcome.sector, Counter())[outcome.status] += 1
+        self.geschreven += outcome.written
+        self.behouden += outcome.kept
+        seen: set[str] = set()
+        for code, ernst in outcome.codes:
+            entry = self.per_code.setdefault(code, {"code": code, "ernst": ernst, "aantal": 0, "bestanden": 0})
+            entry["aantal"] += 1
+            if code not in seen:
+                entry["bestanden"] += 1
+                seen.add(code)
+            if ernst == FOUT:
+                self.fouten += 1
+            else:
+                self.waarschuwingen += 1
+        for bsn, naam in outcome.persons:
+            self.p_bsn.append(bsn)
+            self.p_naam.append(naam)
+            self.p_doc.append(seq)
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "bestanden": self.bestanden,
+            "status": {status: self.status.get(status, 0) for status in STATUSES},
+            "documentenGeschreven": self.geschreven,
+            "documentenBehouden": self.behouden,
+            "fouten": self.fouten,
+            "waarschuwingen": self.waarschuwingen,
+            "perSector": {sector: {status: counts.get(status, 0) for status in STATUSES} for sector, counts in sorted(self.per_sector.items())},
+            "perCode": sorted(self.per_code.values(), key=lambda e: (e["ernst"] != FOUT, -e["bestanden"], e["code"])),
+            "samenloopGroepen": self.groepen,
+            "samenloopHermelding": self.hermelding_groepen,
+        }
+
+
+Progress = Callable[[int, Summary], None]
+
+
+@dataclass
+class BatchResult:
+    summary: Summary
+    rapport_json: Path
+    rapport_html: Path
+
+    @property
+    def ok(self) -> bool:
+        return self.summary.ok
+
+
+REPORT_FIELDS = ("nr", "bestand", "sha256", "status", "kenmerk", "soort", "sector", "bevindingen", "uitvoer", "conflicten")
+
+
+def _public(record: dict[str, Any]) -> dict[str, Any]:
+    """A journal record without the internal samenloop keys."""
+    return {key: record.get(key) for key in REPORT_FIELDS}
+
+
+def write_reports(output: Path, journal_path: Path, summary: Summary, groups: list[dict[str, Any]], *, formats: Sequence[str], lang: str) -> BatchResult:
+    # Outputs were written without a per-file fsync: one sync here, so a finished report means
+    # every output it lists is on disk.
+    os.sync()
+    summary.groepen = len(groups)
+    summary.hermelding_groepen = sum(1 for g in groups if g["hermeldingProtocol"])
+    made = dt.datetime.now().astimezone().isoformat(timespec="seconds")
+    head = {
+        "meldform": __version__,
+        "rapport": "batch",
+        "gemaakt": made,
+        "uitvoermap": str(output),
+        "formaten": list(formats),
+        "samenvatting": summary.as_json(),
+        "samenloop": groups,
+    }
+    json_path = output / REPORT_JSON
+    html_path = output / REPORT_HTML
+    try:
+        with stream_atomic(json_path, force=True) as handle:
+            opening = json.dumps(clean_tree(head), ensure_ascii=False, indent=2)
+            handle.write(opening[:-2] + ',\n  "bestanden": [')
+            for index, record in enumerate(read_journal(journal_path)):
+                handle.write(",\n    " if index else "\n    ")
+                handle.write(json.dumps(_public(record), ensure_ascii=False))
+            handle.write("\n  ]\n}\n")
+        with stream_atomic(html_path, force=True) as handle:
+            for piece in render_report_html(journal_path, summary, groups, made=made, output=output, formats=formats, lang=lang):
+                handle.write(piece)
+    except OutputNotWritableError as exc:
+        raise OutputError(exc.errno, output) from None
+    return BatchResult(summary, json_path, html_path)
+
+
+def _problems(journal_path: Path) -> Iterator[dict[str, Any]]:
+    for record in read_journal(journal_path):
+        if record["status"] not in OK_STATUSES:
+            yield _public(record)
+
+
+def render_report_html(
+    journal_path: Path, summary: Summary, groups: list[dict[str, Any]], *, made: str, output: Path, formats: Sequence[str], lang: str
+) -> Iterator[str]:
+    """The readable overview, streamed (the list of problem files is read from the journal)."""
+    from meldform.documents.render_html import environment, stylesheet
+    from meldform.model.i18n import tr
+    from meldform.model.schemas import load_schemas
+    from meldform.texts.messages import ERNST_LABELS
+
+    schemas = load_schemas()
+    css, style_hash = stylesheet()
+    words = {**localized(WORDS, lang), **localized(REPORT_WORDS, lang)}
+    status_words = localized(STATUS_WORDS, lang)
+    ernst_words = localized(ERNST_LABELS, lang)
+    sectors = []
+    for sector, counts in sorted(summary.per_sector.items()):
+        label = tr(schemas.sector_label(sector), lang) if sector in schemas.sectors else words["geen_sector"]
+        sectors.append({"label": label, "totaal": sum(counts.values()), "status": counts})
+    template = environment().get_template("rapport.html.j2")
+    return template.generate(
+        lang=lang,
+        style=css,
+        style_hash=style_hash,
+        words=words,
+        status_words=status_words,
+        ernst_words=ernst_words,
+        statuses=STATUSES,
+        made=made,
+        output=str(output),
+        formats=", ".join(formats),
+        summary=summary,
+        sectors=sectors,
+        codes=summary.as_json()["perCode"],
+        groups=groups,
+        problems=_problems(journal_path),
+        version=__version__,
+    )

@@ -1,0 +1,146 @@
+"""Every text of ``meldform batch``, in Dutch (default) and English.
+
+``TEXTS``: the sentences of the batch (conflicts, a full or read-only output folder, the progress
+bar, the summary); ``REPORT_WORDS``: the words of ``rapport.html``; ``STATUS_WORDS``: an input's
+status as a reader sees it. "Already exists" is ``messages.OUTPUT["bestaat_al"]``, shared with
+``meldform render``. None of them quotes a document: file names, kenmerken and counts only.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from meldform.texts.messages import pick
+
+TEXTS: dict[str, dict[str, str]] = {
+    # -- per output (journal and report) -----------------------------------------------------------
+    "gereserveerd": {
+        "nl": "de naam {doel} is gereserveerd voor het batchrapport; geef de melding een ander kenmerk",
+        "en": "the name {doel} is reserved for the batch report; give the melding another kenmerk",
+    },
+    "zelfde_kenmerk": {
+        "nl": "{doel}: een ander bestand in deze batch heeft hetzelfde kenmerk ({ander}); niet overschreven",
+        "en": "{doel}: another file in this batch has the same kenmerk ({ander}); not overwritten",
+    },
+    # appended to messages.OUTPUT["bestaat_al"] when the owner record names the input that made it
+    "gemaakt_van": {"nl": "; het is gemaakt van {ander}", "en": "; it was made from {ander}"},
+    "gewijzigd": {
+        "nl": "{doel} is gemaakt van een eerdere versie van dit bestand; niet overschreven (gebruik --force om opnieuw te maken)",
+        "en": "{doel} was made from an earlier version of this file; not overwritten (use --force to make it again)",
+    },
+    "mislukt": {
+        "nl": "maken van {doel} mislukt door een interne fout ({soort}); zet MELDFORM_DEBUG=1 voor details",
+        "en": "making {doel} failed with an internal error ({soort}); set MELDFORM_DEBUG=1 for details",
+    },
+    # -- the batch stops ---------------------------------------------------------------------------
+    "niet_schrijfbaar": {
+        "nl": "uitvoermap {map} is niet beschrijfbaar{reden}; de batch is gestopt (een nieuwe run maakt af wat nog ontbreekt)",
+        "en": "output folder {map} is not writable{reden}; the batch stopped (a new run finishes what is missing)",
+    },
+    "vol": {
+        "nl": "uitvoermap {map} is vol (geen ruimte meer op de schijf); de batch is gestopt (maak ruimte en start opnieuw: klaar is klaar)",
+        "en": "output folder {map} is full (no space left on the disk); the batch stopped (free space and run again: finished documents are kept)",
+    },
+    "bezet": {
+        "nl": "er schrijft al een andere batch naar uitvoermap {map}; wacht tot die klaar is",
+        "en": "another batch is already writing to output folder {map}; wait until it is done",
+    },
+    # -- the command -------------------------------------------------------------------------------
+    "onbekend_formaat": {
+        "nl": "onbekend formaat '{formaat}'; kies uit: {keuzes} (met komma's gescheiden)",
+        "en": "unknown format '{formaat}'; choose from: {keuzes} (separated by commas)",
+    },
+    "geen_formaat": {"nl": "geef minstens één formaat (--format html,docx)", "en": "give at least one format (--format html,docx)"},
+    "docx_ontbreekt": {
+        "nl": "Word-uitvoer (docx) is in deze installatie niet beschikbaar; kies --format html",
+        "en": "Word output (docx) is not available in this installation; choose --format html",
+    },
+    "balk": {"nl": "meldingen", "en": "meldingen"},
+    "balk_stand": {"nl": "{ok} klaar, {fout} niet gemaakt", "en": "{ok} done, {fout} not made"},
+    "samenvatting": {
+        "nl": "meldform batch: {bestanden} bestand(en): {gerenderd} gerenderd, {overgeslagen} overgeslagen (al klaar), "
+        "{ongeldig} ongeldig, {onleesbaar} onleesbaar, {conflict} conflict, {mislukt} mislukt",
+        "en": "meldform batch: {bestanden} file(s): {gerenderd} rendered, {overgeslagen} skipped (already done), "
+        "{ongeldig} invalid, {onleesbaar} unreadable, {conflict} conflict, {mislukt} failed",
+    },
+    "documenten": {
+        "nl": "{geschreven} document(en) geschreven, {behouden} behouden; {fouten} fout(en), {waarschuwingen} waarschuwing(en); "
+        "samenloop: {groepen} groep(en), waarvan {hermelding} met drie of meer dossiers binnen vijf jaar",
+        "en": "{geschreven} document(s) written, {behouden} kept; {fouten} error(s), {waarschuwingen} warning(s); "
+        "samenloop: {groepen} group(s), {hermelding} of them with three or more dossiers within five years",
+    },
+    "rapport": {"nl": "rapport: {json} en {html}", "en": "report: {json} and {html}"},
+}
+
+REPORT_WORDS: dict[str, dict[str, str]] = {
+    "titel": {"nl": "Batchrapport meldform", "en": "meldform batch report"},
+    "gemaakt": {"nl": "Gemaakt", "en": "Made"},
+    "uitvoermap": {"nl": "Uitvoermap", "en": "Output folder"},
+    "formaten": {"nl": "Formaten", "en": "Formats"},
+    "bestanden": {"nl": "Invoerbestanden", "en": "Input files"},
+    "samenvatting": {"nl": "Samenvatting", "en": "Summary"},
+    "status": {"nl": "Status", "en": "Status"},
+    "aantal": {"nl": "Aantal", "en": "Number"},
+    "geschreven": {"nl": "Documenten geschreven", "en": "Documents written"},
+    "behouden": {"nl": "Documenten behouden (al klaar)", "en": "Documents kept (already done)"},
+    "fouten": {"nl": "Fouten", "en": "Errors"},
+    "waarschuwingen": {"nl": "Waarschuwingen", "en": "Warnings"},
+    "per_sector": {"nl": "Per sector", "en": "Per sector"},
+    "sector": {"nl": "Sector", "en": "Sector"},
+    "totaal": {"nl": "Totaal", "en": "Total"},
+    "geen_sector": {"nl": "Onbekend (onleesbaar of zonder geldige sector)", "en": "Unknown (unreadable or without a valid sector)"},
+    "per_code": {"nl": "Per bevinding", "en": "Per finding"},
+    "code": {"nl": "Code", "en": "Code"},
+    "ernst": {"nl": "Ernst", "en": "Severity"},
+    "in_bestanden": {"nl": "In bestanden", "en": "In files"},
+    "geen_bevindingen": {"nl": "Geen bevindingen.", "en": "No findings."},
+    "samenloop": {"nl": "Samenloop (radarfunctie)", "en": "Samenloop (radar function)"},
+    "samenloop_uitleg": {
+        "nl": "Meldingen in deze batch die over dezelfde persoon gaan: hetzelfde BSN, of anders dezelfde naam en geboortedatum. "
+        "Per groep het aantal dossiers binnen vijf jaar (eerdere meldingen bij Veilig Thuis plus de meldingen in deze batch); "
+        "bij drie of meer geldt het hermeldingsprotocol. Het rapport noemt geen namen of BSN's.",
+        "en": "Meldingen in this batch about the same person: the same BSN, or else the same name and date of birth. "
+        "Per group the number of dossiers within five years (earlier meldingen at Veilig Thuis plus the meldingen in this batch); "
+        "with three or more the re-report protocol applies. The report names no names or BSNs.",
+    },
+    "geen_samenloop": {"nl": "Geen samenloop gevonden.", "en": "No samenloop found."},
+    "groep": {"nl": "Groep", "en": "Group"},
+    "koppeling": {"nl": "Gekoppeld op", "en": "Linked by"},
+    "bsn": {"nl": "BSN", "en": "BSN"},
+    "naam_en_geboortedatum": {"nl": "naam en geboortedatum", "en": "name and date of birth"},
+    "meldingen_in_batch": {"nl": "Meldingen in deze batch", "en": "Meldingen in this batch"},
+    "eerdere_dossiers": {"nl": "Eerdere dossiers bij Veilig Thuis binnen vijf jaar", "en": "Earlier Veilig Thuis dossiers within five years"},
+    "dossiers_vijf_jaar": {"nl": "Dossiers binnen vijf jaar (vanaf {vanaf})", "en": "Dossiers within five years (from {vanaf})"},
+    "verschil": {
+        "nl": "Let op: hetzelfde BSN, maar een andere naam of geboortedatum. Controleer het BSN: een tikfout of een persoonsverwisseling?",
+        "en": "Attention: the same BSN, but a different name or date of birth. Check the BSN: a typo or two people mixed up?",
+    },
+    "hermelding": {
+        "nl": "Hermeldingsprotocol van toepassing: drie of meer dossiers binnen vijf jaar.",
+        "en": "Re-report protocol applies: three or more dossiers within five years.",
+    },
+    "kenmerk": {"nl": "Kenmerk", "en": "Reference"},
+    "persoon": {"nl": "Persoon", "en": "Person"},
+    "datum": {"nl": "Datum", "en": "Date"},
+    "problemen": {"nl": "Niet gemaakt: ongeldige, onleesbare en conflicterende bestanden", "en": "Not made: invalid, unreadable and conflicting files"},
+    "geen_problemen": {"nl": "Alle bestanden zijn gemaakt of waren al klaar.", "en": "All files were made or were already done."},
+    "voettekst": {
+        "nl": "Gemaakt met meldform {versie}. Dit rapport noemt bestanden, kenmerken en bevindingen, geen persoonsgegevens; "
+        "de gemaakte documenten bevatten die wel.",
+        "en": "Made with meldform {versie}. This report names files, references and findings, no personal data; the documents made do contain it.",
+    },
+}
+
+# Keyed by the status names of ``meldform.batch`` (gerenderd, overgeslagen, ...).
+STATUS_WORDS: dict[str, dict[str, str]] = {
+    "gerenderd": {"nl": "gerenderd", "en": "rendered"},
+    "overgeslagen": {"nl": "overgeslagen (al klaar)", "en": "skipped (already done)"},
+    "ongeldig": {"nl": "ongeldig", "en": "invalid"},
+    "onleesbaar": {"nl": "onleesbaar", "en": "unreadable"},
+    "conflict": {"nl": "conflict (zelfde kenmerk of bestaand bestand)", "en": "conflict (same reference or existing file)"},
+    "mislukt": {"nl": "mislukt (interne fout)", "en": "failed (internal error)"},
+}
+
+
+def batch_text(key: str, lang: str, **params: Any) -> str:
+    return pick(TEXTS, key, lang, **params)
