@@ -94,13 +94,13 @@ def validate(files: tuple[str, ...], fmt: str, lang: str, strict: bool) -> int:
 
 @main.command()
 @click.argument("files", nargs=-1, required=True)
-@click.option("--format", "fmt", type=click.Choice(["html", "docx"]), required=True, help="Uitvoerformaat.")
+@click.option("--format", "fmt", type=click.Choice(["html", "docx", "pdf"]), required=True, help="Uitvoerformaat.")
 @click.option("--output", "-o", type=click.Path(file_okay=False, path_type=Path), default=Path("."), show_default=True, help="Uitvoermap.")
 @click.option("--force", is_flag=True, help="Bestaande bestanden overschrijven.")
 @click.option("--lang", type=LANG, default="nl", show_default=True)
 @handle_errors
 def render(files: tuple[str, ...], fmt: str, output: Path, force: bool, lang: str) -> int:
-    """Zet geldige meldingen om naar <kenmerk>.html of <kenmerk>.docx."""
+    """Zet geldige meldingen om naar <kenmerk>.html, <kenmerk>.docx of <kenmerk>.pdf."""
     from meldform.commands.render import run
 
     return run(files, sys.stdout, sys.stderr, fmt=fmt, output=output, force=force, lang=lang)
@@ -135,7 +135,7 @@ def import_(file: Path, lang: str) -> int:
 @main.command()
 @click.argument("inputs", nargs=-1, required=True)
 @click.option("--output", "-o", type=click.Path(file_okay=False, path_type=Path), required=True, help="Uitvoermap.")
-@click.option("--format", "formats", default="html,docx", show_default=True, help="Formaten, met komma's gescheiden.")
+@click.option("--format", "formats", default="html,docx", show_default=True, help="Formaten (html, docx, pdf), met komma's gescheiden.")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, help="Aantal processen (standaard: aantal kernen).")
 @click.option("--force", is_flag=True, help="Bestaande documenten opnieuw maken en overschrijven.")
 @click.option("--lang", type=LANG, default="nl", show_default=True)
@@ -145,3 +145,4 @@ def batch(inputs: tuple[str, ...], output: Path, formats: str, jobs: int | None,
     from meldform.commands.batch import run
 
     return run(inputs, output, sys.stdout, sys.stderr, formats=formats, jobs=jobs, force=force, lang=lang)
+
