@@ -1,7 +1,9 @@
 """Benchmark: PDF rendering per document, beside HTML and Word of the same documents.
 
 For each document, ``meldform.documents.rendering.render_document`` in every format (html, docx,
-pdf: presentation and rendering, as ``meldform render`` does it). Reported per document in milliseconds, wall clock and CPU time of this process (on a busy
+pdf: validation, presentation and rendering, as ``meldform render`` does it), and for the
+documents that may become one, the parents' letter (``make_letter`` + ``render_letter``) in every
+format. Reported per document in milliseconds, wall clock and CPU time of this process (on a busy
 machine the CPU figure is the steadier one), plus the mean PDF size and pages.
 
 Documents come from tests/factory.py (``make_documents(n, seed)``) when it is there, otherwise
@@ -32,6 +34,8 @@ sys.path.insert(0, str(ROOT))
 
 from meldform.check.loading import load_document  # noqa: E402
 from meldform.check.validation import validate  # noqa: E402
+from meldform.documents.brief import LetterRefused, make_letter  # noqa: E402
+from meldform.documents.render_brief import render_letter  # noqa: E402
 from meldform.documents.rendering import render_document  # noqa: E402
 
 FORMATS = ("html", "docx", "pdf")
@@ -86,6 +90,12 @@ def main(argv: list[str] | None = None) -> int:
 
     source, docs = documents(args.n, args.seed)
     prepared = [(doc, validate(doc, lang=args.lang)) for doc in docs]
+    letters = []
+    for doc, _ in prepared:
+        try:
+            letters.append(make_letter(doc, args.lang))
+        except LetterRefused:
+            continue
 
     warm: dict[str, float] = {}
     for fmt in FORMATS:
@@ -95,6 +105,7 @@ def main(argv: list[str] | None = None) -> int:
     gc.collect()
     result: dict[str, Any] = {
         "n": args.n,
+        "letters": len(letters),
         "documents": source,
         "lang": args.lang,
         "python": platform.python_version(),
@@ -115,8 +126,21 @@ def main(argv: list[str] | None = None) -> int:
         if counts:
             result[key]["mean_pages"] = statistics.fmean(counts)
         rows.append((f"melding, {fmt}", key))
+    for fmt in FORMATS:
+        if not letters:
+            break
+        walls, cpus, sizes = [], [], []
+        for letter in letters:
+            wall, cpu, data = timed(lambda letter=letter, fmt=fmt: render_letter(letter, fmt))  # type: ignore[misc]
+            walls.append(wall)
+            cpus.append(cpu)
+            sizes.append(len(data))
+        key = f"brief_{fmt}"
+        result[key] = {"wall": stats(walls), "cpu": stats(cpus), "mean_bytes": statistics.fmean(sizes)}
+        rows.append((f"letter, {fmt}", key))
+
     out = sys.stderr if args.json else sys.stdout
-    print(f"PDF benchmark: n={args.n}, documents: {source}, lang={args.lang}, Python {result['python']}", file=out)
+    print(f"PDF benchmark: n={args.n} ({len(letters)} letters), documents: {source}, lang={args.lang}, Python {result['python']}", file=out)
     print("warm-up (first document, imports and fonts): " + ", ".join(f"{fmt} {ms:.0f} ms" for fmt, ms in warm.items()), file=out)
     print(f"{'per document, ms':<22}{'wall mean':>11}{'median':>9}{'p95':>9}{'cpu mean':>11}{'kB':>8}", file=out)
     for label, key in rows:

@@ -1,4 +1,4 @@
-"""PDF (issue 12, point 2): `render --format pdf` and `batch --format pdf`.
+"""PDF (issue 12, point 2): `render --format pdf`, `batch --format pdf` and the parents' letter as PDF.
 
 Each PDF is read back as a person's tools read it: poppler's pdftotext must find the labels and
 values, pdfinfo must find a tagged structure (headings, tables with header cells, lists), and the
@@ -30,10 +30,13 @@ from click.testing import CliRunner, Result
 
 from meldform.cli import main
 from meldform.documents import render_pdf
+from meldform.documents.brief import make_letter
+from meldform.documents.render_brief import render_brief_pdf
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
 OPEN = EXAMPLES / "onderwijs-vo-partnergeweld.json"
+SHIELDED = EXAMPLES / "gezondheidszorg-verloskundige-ongeboren.json"
 
 
 def need(tool: str) -> str:
@@ -121,6 +124,32 @@ def test_unknown_format_lists_pdf(tmp_path: Path) -> None:
     result = run("batch", str(OPEN), "--output", str(tmp_path), "--format", "odt")
     assert result.exit_code == 2
     assert "html, docx, pdf" in result.stderr
+
+
+# -- the letter ---------------------------------------------------------------------------------------------------
+def test_brief_pdf_is_the_letter_tagged_in_dutch_and_english(tmp_path: Path) -> None:
+    result = run("brief", str(OPEN), "--output", str(tmp_path))  # PDF is the default for a letter
+    assert result.exit_code == 0, result.stderr
+    target = tmp_path / "VO-2026-0142-brief.pdf"
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600
+    text = pdftotext(target)
+    for expected in ("Melding bij Veilig Thuis: wat betekent dat voor u?", "VO-2026-0142", "Wat doet Veilig Thuis nu?", "0800-2000", "Noor en Daan"):
+        assert expected in text
+    assert_tagged(target, "nl")
+    english = run("brief", str(OPEN), "--output", str(tmp_path / "en"), "--lang", "en", "--format", "pdf")
+    assert english.exit_code == 0
+    text_en = pdftotext(tmp_path / "en" / "VO-2026-0142-brief.pdf")
+    assert "What will Veilig Thuis do now?" in text_en and "Call 0800-2000" in text_en
+    assert_tagged(tmp_path / "en" / "VO-2026-0142-brief.pdf", "en")
+
+
+def test_shielded_letter_pdf_has_no_kenmerk_even_in_its_metadata(tmp_path: Path) -> None:
+    doc = json.loads(SHIELDED.read_text(encoding="utf-8"))
+    target = tmp_path / "brief.pdf"
+    target.write_bytes(render_brief_pdf(make_letter(doc, "nl")))
+    everything = pdftotext(target) + pdfinfo(target) + pdfinfo(target, "-meta")
+    assert "VLK-2026-019" not in everything and "Brouwer" not in everything
+    assert "Wat zijn de zorgen?" in everything
 
 
 # -- nothing from outside -------------------------------------------------------------------------------------------

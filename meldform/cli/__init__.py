@@ -146,3 +146,16 @@ def batch(inputs: tuple[str, ...], output: Path, formats: str, jobs: int | None,
 
     return run(inputs, output, sys.stdout, sys.stderr, formats=formats, jobs=jobs, force=force, lang=lang)
 
+
+@main.command()
+@click.argument("files", nargs=-1, required=True)
+@click.option("--format", "fmt", type=click.Choice(["html", "docx", "pdf"]), default="pdf", show_default=True, help="Uitvoerformaat.")
+@click.option("--output", "-o", type=click.Path(file_okay=False, path_type=Path), default=Path("."), show_default=True, help="Uitvoermap.")
+@click.option("--force", is_flag=True, help="Bestaande bestanden overschrijven.")
+@click.option("--lang", type=LANG, default="nl", show_default=True, help="Taal van de brief.")
+@handle_errors
+def brief(files: tuple[str, ...], fmt: str, output: Path, force: bool, lang: str) -> int:
+    """Een brief voor de ouders over een melding (<kenmerk>-brief.pdf, .html of .docx)."""
+    from meldform.commands.brief import run
+
+    return run(files, sys.stdout, sys.stderr, fmt=fmt, output=output, force=force, lang=lang)
