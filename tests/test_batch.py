@@ -220,9 +220,9 @@ def test_files_and_folders_mixed_and_missing_input(tmp_path: Path) -> None:
 
 def test_unknown_format_is_a_usage_error(tmp_path: Path) -> None:
     copy_examples(tmp_path / "in")
-    result = CliRunner().invoke(main, ["batch", str(tmp_path / "in"), "--output", str(tmp_path / "uit"), "--format", "html,pdf"])
+    result = CliRunner().invoke(main, ["batch", str(tmp_path / "in"), "--output", str(tmp_path / "uit"), "--format", "html,odt"])  # pdf is a format now
     assert result.exit_code == 2
-    assert "pdf" in result.stderr
+    assert "odt" in result.stderr
 
 
 @pytest.mark.skipif(not HAS_DOCX, reason="the Word renderer is not there yet")

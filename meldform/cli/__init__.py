@@ -123,7 +123,7 @@ def validate(files: tuple[str, ...], fmt: str, lang: str, strict: bool) -> int:
 
 @main.command(help=_help("render"))
 @click.argument("files", nargs=-1, required=True)
-@click.option("--format", "fmt", type=click.Choice(["html", "docx"]), required=True, help=_help("format_uitvoer"))
+@click.option("--format", "fmt", type=click.Choice(["html", "docx", "pdf"]), required=True, help=_help("format_uitvoer"))
 @click.option("--output", "-o", type=click.Path(file_okay=False, path_type=Path), default=Path("."), show_default=True, help=_help("uitvoermap"))
 @click.option("--force", is_flag=True, help=_help("force_bestanden"))
 @click.option("--lang", type=LANG, default=DEFAULT_LANG, show_default=True)
@@ -170,6 +170,19 @@ def batch(inputs: tuple[str, ...], output: Path, formats: str, jobs: int | None,
     from meldform.commands.batch import run
 
     return run(inputs, output, sys.stdout, sys.stderr, formats=formats, jobs=jobs, force=force, lang=lang)
+
+
+@main.command(help=_help("brief"))
+@click.argument("files", nargs=-1, required=True)
+@click.option("--format", "fmt", type=click.Choice(["html", "docx", "pdf"]), default="pdf", show_default=True, help=_help("format_uitvoer"))
+@click.option("--output", "-o", type=click.Path(file_okay=False, path_type=Path), default=Path("."), show_default=True, help=_help("uitvoermap"))
+@click.option("--force", is_flag=True, help=_help("force_bestanden"))
+@click.option("--lang", type=LANG, default=DEFAULT_LANG, show_default=True, help=_help("lang_brief"))
+@handle_errors
+def brief(files: tuple[str, ...], fmt: str, output: Path, force: bool, lang: str) -> int:
+    from meldform.commands.brief import run
+
+    return run(files, sys.stdout, sys.stderr, fmt=fmt, output=output, force=force, lang=lang)
 
 
 @main.command()

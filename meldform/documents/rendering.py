@@ -9,7 +9,7 @@ from meldform.check.findings import Finding
 from meldform.documents.presentation import Presentation, present
 from meldform.model.schemas import load_schemas
 
-FORMATS = ("html", "docx")
+FORMATS = ("html", "docx", "pdf")
 
 
 def _html(doc: Presentation) -> bytes:
@@ -24,7 +24,13 @@ def _docx(doc: Presentation) -> bytes:
     return render_docx(doc)
 
 
-RENDERERS: dict[str, Callable[[Presentation], bytes]] = {"html": _html, "docx": _docx}
+def _pdf(doc: Presentation) -> bytes:
+    from meldform.documents.render_pdf import render_pdf  # WeasyPrint only when a PDF is asked for
+
+    return render_pdf(doc)
+
+
+RENDERERS: dict[str, Callable[[Presentation], bytes]] = {"html": _html, "docx": _docx, "pdf": _pdf}
 
 
 def output_name(data: dict[str, Any], fmt: str) -> str:

@@ -119,9 +119,7 @@ REPORT_WORDS: dict[str, dict[str, str]] = {
         "nl": "Hermeldingsprotocol van toepassing: drie of meer dossiers binnen vijf jaar.",
         "en": "Re-report protocol applies: three or more dossiers within five years.",
     },
-    "kenmerk": {"nl": "Kenmerk", "en": "Reference"},
     "persoon": {"nl": "Persoon", "en": "Person"},
-    "datum": {"nl": "Datum", "en": "Date"},
     "problemen": {"nl": "Niet gemaakt: ongeldige, onleesbare en conflicterende bestanden", "en": "Not made: invalid, unreadable and conflicting files"},
     "geen_problemen": {"nl": "Alle bestanden zijn gemaakt of waren al klaar.", "en": "All files were made or were already done."},
     "voettekst": {

@@ -48,8 +48,8 @@ HELP: dict[str, dict[str, str]] = {
         "en": "Check meldingen (JSON or YAML; '-' reads from stdin).",
     },
     "render": {
-        "nl": "Zet geldige meldingen om naar <kenmerk>.html of <kenmerk>.docx.",
-        "en": "Turn valid meldingen into <kenmerk>.html or <kenmerk>.docx.",
+        "nl": "Zet geldige meldingen om naar <kenmerk>.html, <kenmerk>.docx of <kenmerk>.pdf.",
+        "en": "Turn valid meldingen into <kenmerk>.html, <kenmerk>.docx or <kenmerk>.pdf.",
     },
     "blank": {
         "nl": "Een leeg, invulbaar formulier voor één sector (HTML of Word).",
@@ -85,7 +85,12 @@ HELP: dict[str, dict[str, str]] = {
         "en": "Output file (default: meldformulier-<sector>[-advies].<format>).",
     },
     "force_bestand": {"nl": "Een bestaand bestand overschrijven.", "en": "Overwrite an existing file."},
-    "formaten": {"nl": "Formaten, met komma's gescheiden.", "en": "Formats, separated by commas."},
+    "formaten": {"nl": "Formaten (html, docx, pdf), met komma's gescheiden.", "en": "Formats (html, docx, pdf), separated by commas."},
+    "brief": {
+        "nl": "Een brief voor de ouders over een melding (<kenmerk>-brief.pdf, .html of .docx).",
+        "en": "A letter for the parents about a melding (<kenmerk>-brief.pdf, .html or .docx).",
+    },
+    "lang_brief": {"nl": "Taal van de brief.", "en": "Language of the letter."},
     "jobs": {"nl": "Aantal processen (standaard: aantal kernen).", "en": "Number of processes (default: number of cores)."},
     "force_batch": {"nl": "Bestaande documenten opnieuw maken en overschrijven.", "en": "Make existing documents again and overwrite them."},
 }

@@ -55,3 +55,15 @@ MONTHS: dict[str, dict[str, str]] = {
     "11": {"nl": "november", "en": "November"},
     "12": {"nl": "december", "en": "December"},
 }
+
+
+# -- PDF (WeasyPrint) -------------------------------------------------------------------------------
+_APT = "Debian: apt-get install libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0"
+
+PDF_TEXTS: dict[str, dict[str, str]] = {
+    "niet_beschikbaar": {
+        "nl": f"PDF maken lukt niet: WeasyPrint of de Pango-bibliotheken ontbreken ({_APT})",
+        "en": f"cannot make a PDF: WeasyPrint or the Pango libraries are missing ({_APT})",
+    },
+    "geweigerd": {"nl": "meldform laadt niets van buiten het document", "en": "meldform loads nothing from outside the document"},
+}

@@ -15,6 +15,9 @@ WORDS: dict[str, dict[str, str]] = {
     "of": {"nl": "of", "en": "or"},
     # a file: the batch report's column of inputs, the form's toolbar of open and save
     "bestand": {"nl": "Bestand", "en": "File"},
+    # the heading facts of a report and a letter
+    "datum": {"nl": "Datum", "en": "Date"},
+    "kenmerk": {"nl": "Kenmerk", "en": "Reference"},
     # the hint under a field that takes a list, one item per line (both blank forms)
     "per_regel": {"nl": "Eén per regel.", "en": "One per line."},
 }
