@@ -17,6 +17,8 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
+import factory  # tests/ is on sys.path (pytest's rootdir-relative import)
+
 from meldform.check.validation import validate
 from meldform.cli import main
 from meldform.documents.rendering import render_document
@@ -24,11 +26,6 @@ from meldform.forms.docx_reader import import_docx
 from meldform.forms.docx_writer import blank_docx
 from meldform.forms.html import blank_html
 from meldform.model.layout import build_layout
-
-try:
-    from tests import factory
-except ImportError:  # tests/ is not a package: pytest puts tests/ itself on sys.path
-    import factory  # type: ignore[no-redef]
 
 __all__ = [
     "ATTACK",

@@ -30,13 +30,9 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import attack_surface as surface  # tests/ is on sys.path (pytest's rootdir-relative import)
 import pytest
 from click.testing import CliRunner
-
-try:
-    from tests import attack_surface as surface
-except ImportError:  # tests/ is not a package: pytest puts tests/ itself on sys.path
-    import attack_surface as surface  # type: ignore[no-redef]
 
 pytestmark = pytest.mark.browser
 

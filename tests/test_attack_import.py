@@ -28,13 +28,9 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+import attack_surface as surface  # tests/ is on sys.path (pytest's rootdir-relative import)
 import pytest
 from click.testing import CliRunner
-
-try:
-    from tests import attack_surface as surface
-except ImportError:  # tests/ is not a package: pytest puts tests/ itself on sys.path
-    import attack_surface as surface  # type: ignore[no-redef]
 
 CLI = [sys.executable, "-c", "from meldform.cli import main; main()"]
 TIMEOUT = 20  # seconds; an entity or zip bomb that is expanded would take far longer

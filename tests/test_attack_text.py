@@ -26,15 +26,11 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
+import attack_surface as surface  # tests/ is on sys.path (pytest's rootdir-relative import)
 import pytest
 from click.testing import CliRunner
 from lxml import etree
 from lxml import html as lxml_html
-
-try:
-    from tests import attack_surface as surface
-except ImportError:  # tests/ is not a package: pytest puts tests/ itself on sys.path
-    import attack_surface as surface  # type: ignore[no-redef]
 
 # Several shapes of document, so every kind of free text the generator makes is reached:
 # melding and advies, every sector, children, unborn children, adults, hulpverleners, contacts.

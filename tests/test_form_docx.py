@@ -334,10 +334,7 @@ def without_empty_containers(value: Any) -> Any:
 
 def test_round_trip_of_generated_documents() -> None:
     """Realistic random documents (tests/factory.py) of every sector and soort come back as well."""
-    try:
-        from tests import factory
-    except ImportError:  # tests/ is not a package: pytest puts tests/ itself on sys.path
-        import factory  # type: ignore[no-redef]
+    import factory  # tests/ is on sys.path (pytest's rootdir-relative import)
 
     count = 0
     for data in factory.make_documents(12, seed=5):

@@ -18,6 +18,7 @@ import random
 import re
 from typing import Any
 
+import factory  # tests/ is on sys.path (pytest's rootdir-relative import)
 import pytest
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
@@ -26,11 +27,6 @@ from meldform.check import rules
 from meldform.check.findings import Finding
 from meldform.check.validation import validate
 from meldform.model.schemas import load_schemas
-
-try:
-    from tests import factory
-except ImportError:  # tests/ is not a package: pytest puts tests/ itself on sys.path
-    import factory  # type: ignore[no-redef]
 
 TODAY = dt.date(2026, 11, 28)
 RANDOMS = st.randoms(use_true_random=False)

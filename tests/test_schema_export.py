@@ -19,6 +19,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+import factory  # tests/ is on sys.path (pytest's rootdir-relative import)
 import pytest
 from click.testing import CliRunner
 from jsonschema import Draft202012Validator
@@ -28,11 +29,6 @@ from meldform.check.loading import LoadError, load_document
 from meldform.check.validation import validate
 from meldform.cli import main
 from meldform.model.schemas import SOORTEN, load_schemas
-
-try:
-    from tests import factory
-except ImportError:  # tests/ is not a package: pytest puts tests/ itself on sys.path
-    import factory  # type: ignore[no-redef]
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = sorted(p for suffix in ("json", "yaml", "yml") for p in (ROOT / "examples").rglob(f"*.{suffix}"))

@@ -25,6 +25,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+import factory  # tests/ is on sys.path (pytest's rootdir-relative import)
 import pytest
 from click.testing import CliRunner
 
@@ -32,11 +33,6 @@ from meldform.check.loading import load_document
 from meldform.check.validation import validate
 from meldform.cli import main
 from meldform.model.schemas import ANNOTATION_KEYWORDS, SOORTEN, annotation_keywords, load_schemas, without_annotations
-
-try:
-    from tests import factory
-except ImportError:  # tests/ is not a package: pytest puts tests/ itself on sys.path
-    import factory  # type: ignore[no-redef]
 
 ROOT = Path(__file__).resolve().parent.parent
 JS = Path(__file__).resolve().parent / "js"
