@@ -245,8 +245,8 @@ def test_onderwijs_melding_fill_save_validate_and_load_back(watched: Watched, fo
     signaal.locator('[data-key="betreft"]').get_by_label("Noor Bakker (kind)").check()
     page.fill("#f-zorgen-risicofactoren", "schulden\n\nrecent ontslag van vader\n")
 
-    radio(page, "#f-stappen-adviesVeiligThuis-gevraagd", "Ja")
-    page.fill("#f-stappen-adviesVeiligThuis-datum", "2025-09-24")
+    advies = items(page, "f-stappen-adviesVeiligThuis").first  # 1.1: each advice of VT is an item (a required repeat starts with one)
+    advies.locator('[data-key="datum"] input').fill("2025-09-24")
     # no conversation with the client: the reason appears, the date goes
     radio(page, "#f-stappen-gesprekMetClient-gevoerd", "Nee")
     assert visible(page, "#f-stappen-gesprekMetClient-redenGeenGesprek")
@@ -312,7 +312,7 @@ def test_onderwijs_melding_fill_save_validate_and_load_back(watched: Watched, fo
     assert "adres" not in first["betrokkenen"]["kinderen"][0]
     assert first["melder"]["identiteitAfschermen"] is True
     assert first["betrokkenen"]["kinderen"][1]["leeftijd"] == 7
-    assert first["schemaVersie"] == "1.0" and first["soort"] == "melding" and first["sector"] == "onderwijs"
+    assert first["schemaVersie"] == "1.1" and first["soort"] == "melding" and first["sector"] == "onderwijs"
     validate(tmp_path / "ONW-2025-017.json")
 
     # load it back into a fresh form: every field restored, saving again gives the same file
@@ -383,7 +383,7 @@ def test_gezondheidszorg_advies_with_tristate(watched: Watched, forms: dict[tupl
 
 def test_loading_a_file_of_another_sector_is_refused_with_a_message(watched: Watched, forms: dict[tuple[str, str], Path], tmp_path: Path) -> None:
     other = tmp_path / "ander.json"
-    other.write_text(json.dumps({"schemaVersie": "1.0", "soort": "melding", "sector": "onderwijs", "kenmerk": "X1"}), encoding="utf-8")
+    other.write_text(json.dumps({"schemaVersie": "1.1", "soort": "melding", "sector": "onderwijs", "kenmerk": "X1"}), encoding="utf-8")
     page = watched.open(forms[("advies", "gezondheidszorg")])
     page.fill("#f-kenmerk", "BLIJFT")
     message = load(page, other)

@@ -326,6 +326,11 @@ def _veiligheidscijfers(doc: dict[str, Any], today: dt.date) -> Iterator[RuleFin
             yield RuleFinding(WAARSCHUWING, "veiligheidscijfers_uiteenlopend", ["afweging", "veiligheidscijfers"], {"verschil": spread})
 
 
+def vt_geraadpleegd(doc: dict[str, Any]) -> bool:
+    """``stappen.adviesVeiligThuis`` holds at least one advice (absent or empty: VT not consulted)."""
+    return bool(_items(_obj(doc.get("stappen")).get("adviesVeiligThuis")))
+
+
 @rule
 def _advies_vt_gezondheidszorg(doc: dict[str, Any], today: dt.date) -> Iterator[RuleFinding]:
     if doc.get("soort") != "melding" or doc.get("sector") != "gezondheidszorg":
@@ -333,7 +338,7 @@ def _advies_vt_gezondheidszorg(doc: dict[str, Any], today: dt.date) -> Iterator[
     beroep = _obj(doc.get("sectorSpecifiek")).get("beroep")
     if not isinstance(beroep, str) or beroep not in ARTSEN:
         return
-    if _obj(_obj(doc.get("stappen")).get("adviesVeiligThuis")).get("gevraagd") is not True:
+    if not vt_geraadpleegd(doc):
         yield RuleFinding(WAARSCHUWING, "advies_vt_gezondheidszorg", ["stappen", "adviesVeiligThuis"])
 
 
@@ -342,6 +347,12 @@ def _vertrouwensinspecteur(doc: dict[str, Any], today: dt.date) -> Iterator[Rule
     sector = doc.get("sector")
     if isinstance(sector, str) and sector in VERTROUWENSINSPECTEUR_SECTOREN and _obj(doc.get("sectorSpecifiek")).get("route") == "medewerker":
         yield RuleFinding(FOUT, "geen_vertrouwensinspecteur", ["sectorSpecifiek", "route"])
+
+
+@rule
+def _geen_adviesvraag(doc: dict[str, Any], today: dt.date) -> Iterator[RuleFinding]:
+    if doc.get("soort") == "advies" and "adviesvraag" not in doc:
+        yield RuleFinding(WAARSCHUWING, "geen_adviesvraag", ["adviesvraag"])
 
 
 def check(doc: dict[str, Any], today: dt.date) -> Iterator[RuleFinding]:

@@ -853,10 +853,10 @@ class _Reader:
                     item = self._group(node.item, (*path, index), (*trail, f"{node.item.label} {index + 1}"))
                     if item:
                         items.append(item)
-                value = items if items else _MISSING
+                value = items if items or (node.required and not node.min_items) else _MISSING  # a required empty list means 'none' (1.1: adviesVeiligThuis)
             if value is not _MISSING:
                 values[node.key] = value
-        if not values and not root:
+        if not any(v != [] for v in values.values()) and not root:
             return {}
         for key, path, node in hidden:
             value = self._hidden(node, path)

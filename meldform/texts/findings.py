@@ -21,7 +21,7 @@ FINDINGS: dict[str, dict[str, str]] = {
     },
     "type": {"nl": "{veld} moet {verwacht} zijn{hint}", "en": "{veld} must be {verwacht}{hint}"},
     "keuze": {"nl": "{veld}: geen geldige keuze; kies uit {keuzes}", "en": "{veld}: not a valid choice; choose from {keuzes}"},
-    "vaste_waarde": {"nl": "{veld} moet '{waarde}' zijn", "en": "{veld} must be '{waarde}'"},
+    "vaste_waarde": {"nl": "{veld} moet '{waarde}' zijn{uitleg}", "en": "{veld} must be '{waarde}'{uitleg}"},
     "formaat": {"nl": "{veld} heeft niet de juiste vorm{uitleg}", "en": "{veld} does not have the right form{uitleg}"},
     "datum_formaat": {
         "nl": "{veld} is geen geldige datum (schrijf JJJJ-MM-DD, bijvoorbeeld 2026-11-20)",
@@ -110,6 +110,10 @@ FINDINGS: dict[str, dict[str, str]] = {
         "nl": "{veld}: een vermoeden over een medewerker meldt u niet bij Veilig Thuis; het bevoegd gezag overlegt met de vertrouwensinspecteur",
         "en": "{veld}: a suspicion about a staff member is not reported to Veilig Thuis; the board consults the confidential inspector (vertrouwensinspecteur)",
     },
+    "geen_adviesvraag": {
+        "nl": "{veld} ontbreekt: schrijf uw vraag aan Veilig Thuis op, dan kan Veilig Thuis gericht adviseren",
+        "en": "{veld} is missing: write down your question to Veilig Thuis, so that Veilig Thuis can advise to the point",
+    },
     "uitgerekende_datum": {
         "nl": "{veld} ligt meer dan 30 dagen vóór of meer dan 300 dagen na de datum van de melding",
         "en": "{veld} lies more than 30 days before or more than 300 days after the date of the melding",
@@ -154,6 +158,7 @@ FINDING_WORDS: dict[str, dict[str, str]] = {
         "nl": " (zet de waarde tussen aanhalingstekens; zonder aanhalingstekens wordt het een getal en verdwijnt bijvoorbeeld een voorloopnul)",
         "en": " (put the value in quotes; without quotes it becomes a number and, for example, a leading zero is lost)",
     },
+    "andere_soort": {"nl": " (dit veld hoort niet bij deze soort document)", "en": " (this field does not belong to this kind of document)"},
     "andere_sector": {"nl": " (dit veld hoort bij sector {sector})", "en": " (this field belongs to sector {sector})"},
     "datum_melding": {"nl": "de datum van de melding", "en": "the date of the melding"},
     "vandaag": {"nl": "vandaag", "en": "today"},
@@ -163,6 +168,7 @@ FINDING_WORDS: dict[str, dict[str, str]] = {
     "ongeboren": {"nl": " bij een ongeboren kind", "en": " for an unborn child"},
     "geen_contacten": {"nl": " als Veilig Thuis niet eerder betrokken was", "en": " when Veilig Thuis was not involved before"},
     "gereserveerd": {"nl": " ('{melder}' is gereserveerd voor uzelf)", "en": " ('{melder}' is reserved for yourself)"},
+    "versie_1_0": {"nl": " (versie '1.0' wordt ook gelezen en omgezet naar 1.1)", "en": " (version '1.0' is also read and converted to 1.1)"},
 }
 
 TYPE_NAMES: dict[str, dict[str, str]] = {
