@@ -107,3 +107,118 @@ def test_the_old_object_form_is_a_type_error_in_1_1() -> None:
     doc = melding()
     doc["stappen"]["collegialeConsultatie"] = {"datum": "2026-11-05"}
     assert codes(doc) == [("type", FOUT, "/stappen/collegialeConsultatie")]
+
+
+# -- wording and the afwegingskader (melding-1.1.md, Wording rules) ---------------------------------
+def _no_melden(doc: dict[str, Any]) -> dict[str, Any]:
+    doc["besluit"]["melden"] = False
+    doc["besluit"]["hulpBieden"] = True
+    for key in ("acuteOnveiligheid", "structureleOnveiligheid"):
+        doc["afweging"][key] = False
+    for key in ("hulpMogelijk", "hulpAanvaard", "hulpResultaat"):
+        doc["afweging"][key] = True
+    return doc
+
+
+def test_melden_verplicht_says_professionele_norm_never_verplicht() -> None:
+    doc = _no_melden(melding())
+    doc["afweging"]["structureleOnveiligheid"] = True
+    for lang in ("nl", "en"):
+        found = [f for f in check(doc, lang) if f.code == "melden_verplicht"]
+        assert len(found) == 1 and found[0].ernst == FOUT
+        assert ("professionele norm" if lang == "nl" else "professional norm") in found[0].melding
+        assert "verplicht" not in found[0].melding.lower() and "required" not in found[0].melding.lower()
+
+
+def test_onderwijs_doubt_counts_as_yes() -> None:
+    doc = _no_melden(melding())
+    assert [c for c in codes(doc) if c[0] == "melden_verplicht"] == []  # nearest case: no doubt
+    doc["afweging"]["twijfelOnveiligheid"] = True
+    assert ("melden_verplicht", FOUT, "/besluit/melden") in codes(doc)
+    assert "twijfel_advies_vt" not in {c[0] for c in codes(doc)}
+
+
+def test_doubt_elsewhere_asks_to_consult_vt() -> None:
+    doc = melding()
+    doc["sector"] = "jeugdhulp"
+    doc.pop("sectorSpecifiek", None)
+    doc["afweging"]["twijfelOnveiligheid"] = True
+    assert ("twijfel_advies_vt", WAARSCHUWING, "/afweging/twijfelOnveiligheid") not in codes(doc)  # VT was consulted
+    doc["stappen"]["adviesVeiligThuis"] = []
+    assert ("twijfel_advies_vt", WAARSCHUWING, "/afweging/twijfelOnveiligheid") in codes(doc)
+    doc["afweging"]["twijfelOnveiligheid"] = False
+    assert "twijfel_advies_vt" not in {c[0] for c in codes(doc)}
+
+
+def test_acute_danger_names_112_and_0800_2000() -> None:
+    doc = melding()
+    doc["afweging"]["acuteOnveiligheid"] = True
+    for lang in ("nl", "en"):
+        text = next(f.melding for f in check(doc, lang) if f.code == "acuut_telefonisch")
+        assert "112" in text and "0800-2000" in text
+
+
+def test_vertrouwensinspecteur_route_names_houder_or_bevoegd_gezag() -> None:
+    doc = melding()
+    doc["sectorSpecifiek"] = {"route": "medewerker"}
+    text = next(f.melding for f in check(doc) if f.code == "geen_vertrouwensinspecteur")
+    assert "bevoegd gezag" in text and "redelijk vermoeden" in text
+    doc["sector"] = "kinderopvang"
+    text = next(f.melding for f in check(doc) if f.code == "geen_vertrouwensinspecteur")
+    assert "de houder" in text and "bevoegd gezag" not in text
+
+
+def test_hermelding_threshold_is_a_setting_named_with_its_origin() -> None:
+    from meldform.check.rules import HERMELDING_DOSSIERS, HERMELDING_JAREN, hermelding
+
+    assert (HERMELDING_DOSSIERS, HERMELDING_JAREN) == (3, 5)
+    doc = melding()
+    contacts = [{"datum": "2025-01-10", "soort": "melding", "dossiernummer": "A-1"}]
+    doc["eerdereBetrokkenheidVeiligThuis"] = {"status": "ja", "eerdereContacten": contacts}
+    assert list(hermelding(doc)) == []  # one earlier dossier: below 3
+    assert [f.params["aantal"] for f in hermelding(doc, dossiers=2)] == [1]
+    assert list(hermelding(doc, dossiers=2, jaren=1)) == []  # 2025-01-10 is outside one year before 2026-11-20
+    contacts.append({"datum": "2024-03-01", "soort": "melding"})
+    text = next(f.melding for f in check(doc) if f.code == "hermelding")
+    assert "Gelderland-Midden" in text and "instelling" in text
+
+
+def test_justitie_knows_halt() -> None:
+    doc = melding()
+    doc["sector"] = "justitie"
+    doc["sectorSpecifiek"] = {"organisatie": "halt"}
+    assert codes(doc) == []
+
+
+def test_wording_in_the_layout() -> None:
+    from meldform.model.layout import build_layout
+
+    def labels(soort: str, sector: str) -> dict[tuple[str | int, ...], str]:
+        return {parts: node.label for parts, node in build_layout(soort, sector, "nl").walk()}
+
+    onderwijs = labels("melding", "onderwijs")
+    assert onderwijs[("afweging",)] == "Afwegingskader onderwijs (stap 4 en 5)"
+    assert "(dreiging van)" in onderwijs[("afweging", "vermoeden")]
+    assert "(Ja of twijfel: direct melden bij Veilig Thuis.)" in onderwijs[("afweging", "acuteOnveiligheid")]
+    assert onderwijs[("verwachtingVeiligThuis",)] == "Uw verwachting van Veilig Thuis"
+    assert onderwijs[("stappen", "gesprekMetClient")] == "Gesprek met leerling en ouders (stap 3)"
+    zorg = labels("melding", "gezondheidszorg")
+    assert zorg[("afweging",)] == "Beslissen over melden via het afwegingskader (stap 5, KNMG-meldcode)"
+    assert zorg[("afweging", "hulpMogelijk")].startswith("3. Ben ik in staat effectieve hulp te bieden of te organiseren om (dreigende)")
+    assert zorg[("betrokkenheidOuders",)] == "Betrokkenheid van de patiënt"
+    assert all("als arts" not in label for label in zorg.values())
+    geslacht = next(n for parts, n in build_layout("melding", "onderwijs", "nl").walk() if parts == ("betrokkenen", "kinderen", 0, "geslacht"))
+    assert [o.label for o in geslacht.options][:2] == ["Jongen", "Meisje"]
+
+
+def test_no_user_text_says_melden_is_verplicht() -> None:
+    from meldform.model.annotations import collect
+    from meldform.model.i18n import tr
+    from meldform.texts.findings import FINDINGS
+
+    schema_texts, _ = collect()
+    texts = [*schema_texts, *(tr(s, "en") for s in schema_texts), *(e[lang] for e in FINDINGS.values() for lang in ("nl", "en"))]
+    for text in texts:
+        low = text.lower()
+        assert "melden verplicht" not in low and "verplicht melden" not in low and "meldplicht" not in low, text
+        assert "melden is verplicht" not in low and "reporting is required" not in low, text
