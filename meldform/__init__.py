@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
-SCHEMA_VERSIE = "1.0"
+SCHEMA_VERSIE = "1.1"
 
 from meldform.api import (  # noqa: E402 - after the version: meldform.cli reads it from here
     FORM_FORMATS,

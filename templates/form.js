@@ -128,7 +128,7 @@
         var v = collect(item);
         if (v !== undefined) { list.push(v); }
       });
-      return list.length ? list : undefined;
+      return list.length ? list : (mayBeEmpty(el) && isShown(el) ? [] : undefined);
     }
     var obj = {};
     var any = false;
@@ -165,8 +165,14 @@
     if (!active(parentNodeOf(group))) { return false; }
     return requiredNow(group) || collect(group) !== undefined;
   }
+  /* A list required by the schema itself (not by another answer) whose schema allows it empty (minItems 0: "none", e.g. no advice asked of
+     Veilig Thuis) is saved as [] and starts with no item; any other required list needs one. */
+  function mayBeEmpty(rep) {
+    return rep.getAttribute("data-min") === "0" && rep.hasAttribute("data-required");
+  }
   function minimumItems(rep) {
     if (!isShown(rep) || !requiredNow(rep) || !active(parentNodeOf(rep))) { return 0; }
+    if (mayBeEmpty(rep)) { return 0; }
     return Math.max(1, Number(rep.getAttribute("data-min")) || 0);
   }
 

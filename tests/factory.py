@@ -4,7 +4,7 @@ Everything is drawn from the ``random.Random`` passed in, so the same seed gives
 document (hypothesis drives it through ``st.randoms(use_true_random=False)``; a benchmark can use
 ``make_documents(n, seed)``). No hypothesis import here: the benchmarks import this module too.
 
-The documents follow melding-1.0.md: no structural error and no rule *error* (warnings such as
+The documents follow melding-1.1.md: no structural error and no rule *error* (warnings such as
 ``acuut_telefonisch``, ``geen_vermoeden``, ``hermelding``, ``veiligheidscijfers_uiteenlopend`` or
 ``advies_vt_gezondheidszorg`` may occur). All persons, organisations and numbers are fictional.
 
@@ -341,7 +341,7 @@ def make_document(
     plaats, netnummer = rnd.choice(PLAATSEN)
 
     doc: dict[str, Any] = {
-        "schemaVersie": "1.0",
+        "schemaVersie": "1.1",
         "soort": soort,
         "sector": sector,
         "kenmerk": f"{KENMERK_PREFIX[sector]}{rnd.choice(('-', '.', '_'))}{datum.year}-{rnd.randint(1, 9999):04d}",
@@ -362,6 +362,8 @@ def make_document(
     if melding or chance(rnd, 0.3):
         doc["verwachtingVeiligThuis"] = _verwachting(rnd)
     doc["eerdereBetrokkenheidVeiligThuis"] = _eerdere_betrokkenheid(rnd, melding, datum)
+    if soort == "advies" and chance(rnd, 0.8):
+        doc["adviesvraag"] = {"vraag": rnd.choice(("Is melden nodig?", "Wat kan ik zelf doen, en hoe bespreek ik dit met de ouders?"))}
     if chance(rnd, 0.7):
         velden = SECTOR_VELDEN[sector]
         doc["sectorSpecifiek"] = {key: rnd.choice(velden[key]) for key in subset(rnd, tuple(velden), lo=0)}
@@ -572,27 +574,43 @@ def _zorgen(rnd: random.Random, datum: dt.date, ids: list[str]) -> dict[str, Any
 
 def _stappen(rnd: random.Random, melding: bool, datum: dt.date, ids: list[str]) -> dict[str, Any]:
     stappen: dict[str, Any] = {}
+    if chance(rnd, 0.4):
+        stappen["signalenInKaart"] = {"datum": iso(days_before(rnd, datum, 30, 90))}
+        if chance(rnd, 0.5):
+            stappen["signalenInKaart"]["toelichting"] = "Signalen vastgelegd in het leerlingdossier en besproken in het zorgteam."
     if chance(rnd, 0.7):
-        cc: dict[str, Any] = {}
-        if chance(rnd, 0.8):
-            cc["datum"] = iso(days_before(rnd, datum, 1, 60))
-        if chance(rnd, 0.8):
-            cc["metWie"] = subset(
-                rnd, ("intern begeleider", "zorgcoördinator", "schoolmaatschappelijk werker", "aandachtsfunctionaris", "teamleider", "jeugdarts"), hi=3
-            )
-        if chance(rnd, 0.6):
-            cc["multidisciplinair"] = chance(rnd, 0.5)
-        if chance(rnd, 0.7):
-            cc["uitkomst"] = "Signalen zorgelijk; advies vragen bij Veilig Thuis en in gesprek gaan met ouders."
-        stappen["collegialeConsultatie"] = cc
+        consultaties = []
+        for _ in range(rnd.choice((1, 1, 2, 3))):
+            cc: dict[str, Any] = {}
+            if chance(rnd, 0.8):
+                cc["datum"] = iso(days_before(rnd, datum, 1, 60))
+            if chance(rnd, 0.8):
+                cc["metWie"] = subset(
+                    rnd, ("intern begeleider", "zorgcoördinator", "schoolmaatschappelijk werker", "aandachtsfunctionaris", "teamleider", "jeugdarts"), hi=3
+                )
+            if chance(rnd, 0.6):
+                cc["multidisciplinair"] = chance(rnd, 0.5)
+            if chance(rnd, 0.7) or not cc:
+                cc["uitkomst"] = "Signalen zorgelijk; advies vragen bij Veilig Thuis en in gesprek gaan met ouders."
+            consultaties.append(cc)
+        stappen["collegialeConsultatie"] = sorted(consultaties, key=lambda c: c.get("datum", ""))
     if melding or chance(rnd, 0.2):
-        gevraagd = chance(rnd, 0.6)
-        advies: dict[str, Any] = {"gevraagd": gevraagd}
-        if gevraagd:
-            advies["datum"] = iso(days_before(rnd, datum, 0, 45))
-            if chance(rnd, 0.7):
-                advies["advies"] = "Gesprek met ouders voeren en bij aanhoudende signalen melden."
-        stappen["adviesVeiligThuis"] = advies
+        adviezen = []
+        if chance(rnd, 0.6):
+            for _ in range(rnd.choice((1, 1, 2))):
+                advies: dict[str, Any] = {"datum": iso(days_before(rnd, datum, 0, 45))}
+                if chance(rnd, 0.4):
+                    advies["vraag"] = "Is melden nodig, en hoe bespreek ik dit met de ouders?"
+                if chance(rnd, 0.7):
+                    advies["advies"] = "Gesprek met ouders voeren en bij aanhoudende signalen melden."
+                if chance(rnd, 0.3):
+                    advies["anoniem"] = True
+                if chance(rnd, 0.2):
+                    advies["kenmerkAdviesvraag"] = f"ADV-{rnd.randint(1, 9999):04d}"
+                adviezen.append(advies)
+        elif chance(rnd, 0.3):
+            stappen["redenGeenAdviesVeiligThuis"] = "Acuut gevaar: direct gemeld."
+        stappen["adviesVeiligThuis"] = sorted(adviezen, key=lambda a: a["datum"])
     gevoerd = chance(rnd, 0.7)
     gesprek: dict[str, Any] = {"gevoerd": gevoerd}
     if gevoerd:
@@ -915,7 +933,7 @@ def geinformeerd(doc: Doc, rnd: random.Random | None = None) -> None:
 
 
 def advies_gevraagd(doc: Doc, rnd: random.Random | None = None) -> None:
-    doc["stappen"]["adviesVeiligThuis"] = {"gevraagd": True, "datum": doc["datum"]}
+    doc["stappen"]["adviesVeiligThuis"] = [{"datum": doc["datum"]}]
 
 
 def instrument_overig(doc: Doc, rnd: random.Random | None = None) -> None:
@@ -939,7 +957,7 @@ def signaal_met_datum(doc: Doc, rnd: random.Random | None = None) -> None:
 
 
 def consultatie(doc: Doc, rnd: random.Random | None = None) -> None:
-    doc["stappen"]["collegialeConsultatie"] = {"datum": doc["datum"], "metWie": ["intern begeleider"]}
+    doc["stappen"]["collegialeConsultatie"] = [{"datum": doc["datum"], "metWie": ["intern begeleider"]}]
 
 
 def cijfer(doc: Doc, rnd: random.Random | None = None) -> None:
@@ -1111,8 +1129,8 @@ DATE_PLACES: tuple[tuple[str, Callable[[Doc], Parts], str, Any], ...] = (
     # (name, where, key, prepare)
     ("signaal", lambda d: ("zorgen", "signalen", 0), "datum", signaal_met_datum),
     ("gesprek", lambda d: ("stappen", "gesprekMetClient"), "datum", gesprek_gevoerd),
-    ("consultatie", lambda d: ("stappen", "collegialeConsultatie"), "datum", consultatie),
-    ("advies_vt", lambda d: ("stappen", "adviesVeiligThuis"), "datum", advies_gevraagd),
+    ("consultatie", lambda d: ("stappen", "collegialeConsultatie", 0), "datum", consultatie),
+    ("advies_vt", lambda d: ("stappen", "adviesVeiligThuis", 0), "datum", advies_gevraagd),
     ("instrument", lambda d: ("afweging", "instrumenten", 0), "datum", instrument_overig),
     ("cijfer", lambda d: ("afweging", "veiligheidscijfers", 0), "datum", cijfer),
     ("contact", lambda d: ("eerdereBetrokkenheidVeiligThuis", "eerdereContacten", 0), "datum", eerder_betrokken),
@@ -1145,7 +1163,7 @@ MUTATIONS: tuple[Mutation, ...] = (
     _c("drop-gesprek-gevoerd-niet-gevoerd", "verplicht", drop("stappen", "gesprekMetClient", "gevoerd"), prepare=gesprek_niet_gevoerd),
     _c("drop-redenAfschermen", "verplicht", drop("melder", "redenAfschermen"), prepare=afschermen),
     _c("drop-redenNietGeinformeerd", "verplicht", drop("betrokkenheidOuders", "redenNietGeinformeerd"), soort=M, prepare=niet_geinformeerd),
-    _c("drop-advies-vt-datum", "verplicht", drop("stappen", "adviesVeiligThuis", "datum"), prepare=advies_gevraagd),
+    _c("drop-advies-vt-datum", "verplicht", drop("stappen", "adviesVeiligThuis", 0, "datum"), prepare=advies_gevraagd),
     _c("drop-naamOverig", "verplicht", drop("afweging", "instrumenten", 0, "naamOverig"), prepare=instrument_overig),
     _c("drop-eerdereContacten-status-ja", "verplicht", drop("eerdereBetrokkenheidVeiligThuis", "eerdereContacten"), prepare=eerder_betrokken),
     _c(
@@ -1195,7 +1213,7 @@ MUTATIONS: tuple[Mutation, ...] = (
     # -- keuze: not one of the allowed values --------------------------------------------------
     _c("enum-soort", "keuze", put("soort", value="adviesvraag")),
     _c("enum-sector", "keuze", put("sector", value="voortgezet_onderwijs")),
-    _c("const-schemaVersie", "keuze", put("schemaVersie", value="1.1")),
+    _c("const-schemaVersie", "vaste_waarde", put("schemaVersie", value="1.2")),
     _c("enum-aardGeweld", "keuze", put("zorgen", "aardGeweld", 0, value="stalking")),
     _c("enum-signaal-bron", "keuze", put("zorgen", "signalen", 0, "bron", value="zelf_gezien")),
     _c("enum-rol", "keuze", on(an_adult, "rol", "oom")),
@@ -1212,7 +1230,7 @@ MUTATIONS: tuple[Mutation, ...] = (
     _c("type-vermoeden-string", "type", put("afweging", "vermoeden", value="ja")),
     _c("type-identiteitAfschermen-string", "type", put("melder", "identiteitAfschermen", value="true")),
     _c("type-besluit-melden-string", "type", put("besluit", "melden", value="ja"), soort=M),
-    _c("type-multidisciplinair-string", "type", put("stappen", "collegialeConsultatie", "multidisciplinair", value="nee"), prepare=consultatie),
+    _c("type-multidisciplinair-string", "type", put("stappen", "collegialeConsultatie", 0, "multidisciplinair", value="nee"), prepare=consultatie),
     _c("type-melder-functie-number", "type", put("melder", "functie", value=42)),
     _c("type-kenmerk-number", "type", put("kenmerk", value=20260142)),
     _c("type-datum-number", "type", put("datum", value=20261101)),

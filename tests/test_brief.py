@@ -98,9 +98,11 @@ def secrets(doc: dict[str, Any]) -> list[str]:
     found += list(strings(zorgen.get("leefgebieden")))
     found += [zorgen.get("eerderAangesproken", {}).get("toelichting", "")]
     stappen = doc["stappen"]
-    consultatie = stappen.get("collegialeConsultatie", {})
-    found += [*consultatie.get("metWie", []), consultatie.get("uitkomst", "")]
-    found += [stappen.get("adviesVeiligThuis", {}).get("advies", "")]
+    for consultatie in stappen.get("collegialeConsultatie", []):  # 1.1: a dossier of consultations
+        found += [*consultatie.get("metWie", []), consultatie.get("uitkomst", "")]
+    for advies in stappen.get("adviesVeiligThuis", []):
+        found += [advies.get("vraag", ""), advies.get("advies", "")]
+    found += [stappen.get("redenGeenAdviesVeiligThuis", ""), stappen.get("signalenInKaart", {}).get("toelichting", "")]
     found += [stappen["gesprekMetClient"].get(k, "") for k in ("reactie", "toelichting")]
     found += [doc["afweging"]["toelichting"], doc["besluit"]["toelichting"], doc["verwachtingVeiligThuis"]["toelichting"]]
     found += [i.get(k, "") for i in doc["afweging"].get("instrumenten", []) for k in ("uitkomst", "naamOverig")]

@@ -199,7 +199,7 @@ def test_onderwijs_melding_fill_save_validate_and_load_back(watched: Watched, fo
     kind.locator('[data-key="naam"] [data-key="geslachtsnaam"] input').fill("Bakker")
     kind.locator('[data-key="geboortedatum"] input').fill("2015-04-12")
     kind.locator('[data-key="burgerservicenummer"] input').fill("123456782")
-    radio(kind, '[data-key="geslacht"]', "Vrouw")
+    radio(kind, '[data-key="geslacht"]', "Meisje")
     # an optional address: its required fields only count once something is filled in
     huisnummer = kind.locator('[data-key="adres"] [data-key="huisnummer"] input')
     assert not huisnummer.evaluate("e => e.required")
@@ -245,8 +245,10 @@ def test_onderwijs_melding_fill_save_validate_and_load_back(watched: Watched, fo
     signaal.locator('[data-key="betreft"]').get_by_label("Noor Bakker (kind)").check()
     page.fill("#f-zorgen-risicofactoren", "schulden\n\nrecent ontslag van vader\n")
 
-    radio(page, "#f-stappen-adviesVeiligThuis-gevraagd", "Ja")
-    page.fill("#f-stappen-adviesVeiligThuis-datum", "2025-09-24")
+    # 1.1: each advice of VT is an item; the list may be empty (VT not consulted), so it starts with none
+    assert items(page, "f-stappen-adviesVeiligThuis").count() == 0
+    advies = add(page, "f-stappen-adviesVeiligThuis")
+    advies.locator('[data-key="datum"] input').fill("2025-09-24")
     # no conversation with the client: the reason appears, the date goes
     radio(page, "#f-stappen-gesprekMetClient-gevoerd", "Nee")
     assert visible(page, "#f-stappen-gesprekMetClient-redenGeenGesprek")
@@ -312,7 +314,7 @@ def test_onderwijs_melding_fill_save_validate_and_load_back(watched: Watched, fo
     assert "adres" not in first["betrokkenen"]["kinderen"][0]
     assert first["melder"]["identiteitAfschermen"] is True
     assert first["betrokkenen"]["kinderen"][1]["leeftijd"] == 7
-    assert first["schemaVersie"] == "1.0" and first["soort"] == "melding" and first["sector"] == "onderwijs"
+    assert first["schemaVersie"] == "1.1" and first["soort"] == "melding" and first["sector"] == "onderwijs"
     validate(tmp_path / "ONW-2025-017.json")
 
     # load it back into a fresh form: every field restored, saving again gives the same file
@@ -352,7 +354,7 @@ def test_gezondheidszorg_advies_with_tristate(watched: Watched, forms: dict[tupl
     page.fill("#f-melder-telefoon", "14 038")
     kind = add(page, "f-betrokkenen-kinderen")
     kind.locator('[data-key="leeftijd"] input').fill("6")
-    radio(kind, '[data-key="geslacht"]', "Man")
+    radio(kind, '[data-key="geslacht"]', "Jongen")
     page.locator('#f-zorgen-aardGeweld input[value="lichamelijke_mishandeling"]').check()
     signaal = items(page, "f-zorgen-signalen")
     signaal.locator('[data-key="omschrijving"] textarea').fill("Onverklaarde blauwe plekken op beide bovenarmen.")
@@ -383,7 +385,7 @@ def test_gezondheidszorg_advies_with_tristate(watched: Watched, forms: dict[tupl
 
 def test_loading_a_file_of_another_sector_is_refused_with_a_message(watched: Watched, forms: dict[tuple[str, str], Path], tmp_path: Path) -> None:
     other = tmp_path / "ander.json"
-    other.write_text(json.dumps({"schemaVersie": "1.0", "soort": "melding", "sector": "onderwijs", "kenmerk": "X1"}), encoding="utf-8")
+    other.write_text(json.dumps({"schemaVersie": "1.1", "soort": "melding", "sector": "onderwijs", "kenmerk": "X1"}), encoding="utf-8")
     page = watched.open(forms[("advies", "gezondheidszorg")])
     page.fill("#f-kenmerk", "BLIJFT")
     message = load(page, other)
@@ -464,7 +466,7 @@ def test_screenshot_of_a_filled_form(watched: Watched, forms: dict[tuple[str, st
     kind.locator('[data-key="naam"] [data-key="voornamen"] input').fill("Noor")
     kind.locator('[data-key="naam"] [data-key="geslachtsnaam"] input').fill("Bakker")
     kind.locator('[data-key="geboortedatum"] input').fill("2015-04-12")
-    radio(kind, '[data-key="geslacht"]', "Vrouw")
+    radio(kind, '[data-key="geslacht"]', "Meisje")
     radio(page, "#f-stappen-gesprekMetClient-gevoerd", "Nee")
     page.locator("#f-stappen-gesprekMetClient-metWie").get_by_label("Noor Bakker (kind)").check()
     page.locator("#f-stappen-gesprekMetClient").scroll_into_view_if_needed()

@@ -130,7 +130,7 @@ def test_collects_the_annotation_kinds(texts: set[str]) -> None:
     assert root["properties"]["kenmerk"]["x-formaat"] in texts  # x-formaat
     assert root["properties"]["sector"]["x-enumLabels"]["onderwijs"] in texts  # x-enumLabels
     kader = load_schemas().sector_schema("onderwijs")["x-afwegingskader"]
-    assert {kader["naam"], kader["toelichting"], kader["vermoeden"]} <= texts  # x-afwegingskader
+    assert {kader["naam"], kader["toelichting"], kader["acuteOnveiligheid"]} <= texts  # x-afwegingskader
     defs = load_schemas().defs["$defs"]
     help_texts = defs["VerwachtingVeiligThuis"]["properties"]["verwachtingen"]["items"]["x-enumHelp"]
     assert set(help_texts.values()) <= texts  # x-enumHelp

@@ -134,7 +134,7 @@ def _yaml_melding(tmp_path: Path, replace: tuple[str, str]) -> list[Any]:
     [
         ("burgerservicenummer: '123456782'", "burgerservicenummer: 012345672", "/betrokkenen/kinderen/0/burgerservicenummer"),
         ("telefoon: +31 (0)38 456 7890", "telefoon: 0384567890", "/melder/telefoon"),
-        ("schemaVersie: '1.0'", "schemaVersie: 1.0", "/schemaVersie"),
+        ("schemaVersie: '1.1'", "schemaVersie: 1.1", "/schemaVersie"),
     ],
 )
 def test_unquoted_number_is_a_type_error_that_says_to_quote(tmp_path: Path, old: str, new: str, pad: str) -> None:

@@ -95,7 +95,7 @@ def test_render_pdf_writes_a_tagged_pdf_with_labels_and_values(tmp_path: Path) -
     assert target.read_bytes().startswith(b"%PDF-")
     text = pdftotext(target)
     assert "Melding aan Veilig Thuis — VO-2026-0142" in text
-    for heading in ("Betrokkenen", "Zorgen", "Afweging (stap 4): het afwegingskader"):
+    for heading in ("Betrokkenen", "Zorgen", "Afweging (stap 4 en 5): het afwegingskader"):
         assert heading in text
     assert re.search(r"Naam van de melder\s+Marieke de Vries", text)  # a label and its value on one line
     assert "Title:           Melding aan Veilig Thuis — VO-2026-0142" in pdfinfo(target)

@@ -230,7 +230,7 @@ def test_rows_come_before_sub_blocks_and_the_conclusion_sits_by_the_questions() 
     texts = [para.text for para in check_document(p, render_docx(p)).paragraphs]
     conclusion = next(i for i, t in enumerate(texts) if t.startswith("Conclusie volgens het afwegingskader"))
     assert conclusion < texts.index("Veiligheidscijfers")
-    assert texts.index("Afweging (stap 4): het afwegingskader") < conclusion
+    assert texts.index("Afwegingskader onderwijs (stap 4 en 5)") < conclusion
 
 
 def test_render_does_not_import_python_docx() -> None:

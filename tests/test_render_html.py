@@ -145,7 +145,7 @@ def test_header_block_and_sections() -> None:
     headings = [t for t, _ in page.tags if t in ("h1", "h2")]
     assert headings[0] == "h1"
     text = squash(" ".join(page.text))
-    for title in ("Verwachting van Veilig Thuis", "Betrokkenheid van ouders of cliënt", "Eerdere betrokkenheid van Veilig Thuis"):
+    for title in ("Uw verwachting van Veilig Thuis", "Betrokkenheid van leerling en ouders", "Eerdere betrokkenheid van Veilig Thuis"):
         assert title in text
     assert "Conclusie volgens het afwegingskader" in text
 
@@ -173,8 +173,8 @@ def test_warnings_are_a_visible_notice_at_the_top() -> None:
 def test_sector_wording_of_the_afwegingskader() -> None:
     doc = next(load_document(str(p)).data for p in EXAMPLES if "onderwijs-vo" in p.name)
     html = render_html(present(doc, validate(doc)))
-    assert "3. Kan de school, samen met de zorgstructuur, passende hulp bieden of organiseren?" in html
-    assert "Afwegingskader onderwijs" in html
+    assert "(Ja of twijfel: direct melden bij Veilig Thuis.)" in html  # onderwijs' addition to question 2
+    assert "Afwegingskader onderwijs (stap 4 en 5)" in html
 
 
 HOSTILE = '<script>alert("x")</script> {{ 7*7 }} {% if 1 %}x{% endif %} </td></table> & "quotes" \'single\' ]]> \x0b \x00'

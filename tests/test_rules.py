@@ -1,4 +1,4 @@
-"""The rules of melding-1.0.md ("Rules beyond the structure"): each one triggered, and the nearest
+"""The rules of melding-1.1.md ("Rules beyond the structure"): each one triggered, and the nearest
 case that must not trigger it.
 
 Every test starts from the realistic example (examples/onderwijs-vo-partnergeweld.json), loaded
@@ -69,6 +69,7 @@ def advies() -> dict[str, Any]:
         contact.pop("dossiernummer", None)
     # In an advies the document itself is the step "advies vragen bij Veilig Thuis".
     doc["stappen"].pop("adviesVeiligThuis")
+    doc["adviesvraag"] = {"vraag": "Is melden nodig, en hoe bespreek ik dit met de moeder?"}
     return doc
 
 
@@ -149,14 +150,14 @@ def with_scores(doc: dict[str, Any], *scores: tuple[str, int] | tuple[str, int, 
 
 
 def zorg(beroep: str | None, gevraagd: bool | None) -> dict[str, Any]:
-    """A melding by a health-care professional; ``gevraagd`` None leaves ``adviesVeiligThuis`` as a plain 'no'."""
+    """A melding by a health-care professional; without ``gevraagd`` ``adviesVeiligThuis`` is empty (VT not consulted)."""
     doc = base()
     doc["sector"] = "gezondheidszorg"
     doc["sectorSpecifiek"] = {} if beroep is None else {"beroep": beroep}
     if gevraagd:
-        doc["stappen"]["adviesVeiligThuis"] = {"gevraagd": True, "datum": "2026-11-06", "advies": "Melden."}
+        doc["stappen"]["adviesVeiligThuis"] = [{"datum": "2026-11-06", "advies": "Melden."}]
     else:
-        doc["stappen"]["adviesVeiligThuis"] = {"gevraagd": False}
+        doc["stappen"]["adviesVeiligThuis"] = []
     return doc
 
 
@@ -251,8 +252,8 @@ def test_datum_tomorrow_is_in_the_future() -> None:
 
 DATES_AFTER_DATUM = [
     "/zorgen/signalen/0/datum",
-    "/stappen/collegialeConsultatie/datum",
-    "/stappen/adviesVeiligThuis/datum",
+    "/stappen/collegialeConsultatie/0/datum",
+    "/stappen/adviesVeiligThuis/0/datum",
     "/stappen/gesprekMetClient/datum",
     "/afweging/veiligheidscijfers/0/datum",
     "/afweging/instrumenten/0/datum",
@@ -741,7 +742,7 @@ def test_diverging_scores_in_an_advies() -> None:
 
 
 # -- advies_vt_gezondheidszorg -------------------------------------------------------------------------
-ADVIES_VT = ("advies_vt_gezondheidszorg", WAARSCHUWING, {"/stappen/adviesVeiligThuis", "/stappen/adviesVeiligThuis/gevraagd"})
+ADVIES_VT = ("advies_vt_gezondheidszorg", WAARSCHUWING, "/stappen/adviesVeiligThuis")
 
 
 @pytest.mark.parametrize("beroep", ARTSEN)
@@ -772,7 +773,7 @@ def test_doctor_in_an_advies(beroep: str) -> None:
 def test_no_advice_from_vt_outside_gezondheidszorg() -> None:
     """The rule is about sector gezondheidszorg only."""
     doc = base()
-    doc["stappen"]["adviesVeiligThuis"] = {"gevraagd": False}
+    doc["stappen"]["adviesVeiligThuis"] = []
     assert_silent(doc, "advies_vt_gezondheidszorg")
 
 

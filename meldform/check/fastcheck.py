@@ -26,7 +26,7 @@ SUPPORTED = frozenset(
     {
         "$ref", "type", "properties", "required", "additionalProperties", "items", "minItems", "maxItems", "uniqueItems",
         "enum", "const", "minLength", "maxLength", "pattern", "format", "minimum", "maximum", "allOf", "anyOf", "not",
-        "if", "then", "else", "propertyNames",
+        "if", "then", "else", "propertyNames", "minProperties", "maxProperties",
     }
 )  # fmt: skip
 
@@ -249,9 +249,12 @@ class Compiler:
 
     def _object(self, schema: dict[str, Any]) -> list[Check]:
         """One closure per object schema: required keys, then one pass over the instance's keys."""
+        out: list[Check] = []
+        if "minProperties" in schema or "maxProperties" in schema:
+            out.append(_length(dict, schema.get("minProperties"), schema.get("maxProperties")))
         keywords = ("properties", "required", "additionalProperties", "propertyNames")
         if not any(k in schema for k in keywords):
-            return []
+            return out
         props = {name: self.compile(sub) for name, sub in schema.get("properties", {}).items()}
         needed = tuple(schema.get("required", ()))
         extra_schema = schema.get("additionalProperties", True)
@@ -275,7 +278,8 @@ class Compiler:
                     return False
             return True
 
-        return [check]
+        out.append(check)
+        return out
 
 
 def compile_schema(bundled: dict[str, Any]) -> Check:

@@ -80,7 +80,7 @@ def _structural(error: ValidationError, d: Describer) -> list[tuple[int, Finding
     elif "propertyNames" in error.relative_schema_path and isinstance(instance, str):
         code = x_code or "niet_toegestaan"
         uitleg = pick(FINDING_WORDS, "ongeboren", d.lang) if code == "niet_van_toepassing" else ""
-        out.append((code, [*parts, instance], code, {"uitleg": uitleg}))
+        out.append((code, [*parts, instance], code, {"uitleg": uitleg, "sleutel": instance, "hint": _soort_hint(parts, d) if code == "onbekend_veld" else ""}))
     elif keyword == "type":
         expected = value if isinstance(value, list) else [value]
         names = f" {pick(WORDS, 'of', d.lang)} ".join(pick(TYPE_NAMES, t, d.lang) if t in TYPE_NAMES else t for t in expected)
@@ -92,7 +92,8 @@ def _structural(error: ValidationError, d: Describer) -> list[tuple[int, Finding
         shown = ", ".join(str(v) for v in value[:12]) + (", …" if len(value) > 12 else "")
         out.append(("keuze", parts, "keuze", {"keuzes": shown}))
     elif keyword == "const":
-        out.append(("keuze", parts, "vaste_waarde", {"waarde": value}))
+        uitleg = pick(FINDING_WORDS, "versie_1_0", d.lang) if parts == ["schemaVersie"] else ""
+        out.append(("vaste_waarde", parts, "vaste_waarde", {"waarde": value, "uitleg": uitleg}))
     elif keyword == "format":
         key = {"date": "datum_formaat", "email": "email_formaat"}.get(value, "formaat")
         out.append(("formaat", parts, key, {}))
@@ -119,6 +120,8 @@ def _structural(error: ValidationError, d: Describer) -> list[tuple[int, Finding
     elif keyword == "maxItems":
         code = x_code or "te_lang"
         out.append((code, parts, code, {"max": value, "uitleg": pick(FINDING_WORDS, "geen_contacten", d.lang) if code == "niet_van_toepassing" else ""}))
+    elif keyword == "minProperties":
+        out.append(("leeg", parts, "leeg", {}))
     elif keyword == "uniqueItems":
         out.append(("dubbel", parts, "dubbel", {}))
     elif keyword == "anyOf" and x_code:
@@ -139,6 +142,10 @@ def _structural(error: ValidationError, d: Describer) -> list[tuple[int, Finding
         text = finding_text(key, d.lang, veld=d.field(where), **params)
         findings.append((_PRIORITY.get(code, 3), Finding(FOUT, code, pointer(at), text)))
     return findings
+
+
+def _soort_hint(parts: list[str | int], d: Describer) -> str:
+    return pick(FINDING_WORDS, "andere_soort", d.lang) if parts == [] else ""
 
 
 def _sector_hint(parts: list[str | int], key: str, d: Describer) -> str:

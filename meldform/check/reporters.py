@@ -39,9 +39,17 @@ def summary(results: Sequence[Result], lang: str = "nl", strict: bool = False) -
 
 
 def json_report(results: Sequence[Result], out: TextIO, lang: str = "nl", strict: bool = False) -> None:
-    payload = [{"bestand": clean(r.bestand), "geldig": r.geldig(strict), "bevindingen": [f.as_json() for f in r.bevindingen]} for r in results]
+    payload = [_json_result(r, strict) for r in results]
     json.dump(payload, out, ensure_ascii=False, indent=2)
     out.write("\n")
+
+
+def _json_result(result: Result, strict: bool) -> dict[str, object]:
+    entry: dict[str, object] = {"bestand": clean(result.bestand), "geldig": result.geldig(strict)}
+    if result.gemigreerd_van is not None:
+        entry["gemigreerdVan"] = result.gemigreerd_van
+    entry["bevindingen"] = [f.as_json() for f in result.bevindingen]
+    return entry
 
 
 REPORTERS = {"text": text_report, "json": json_report}

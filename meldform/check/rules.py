@@ -1,4 +1,4 @@
-"""The rules of melding-1.0.md that a schema cannot express (the afwegingskader and friends).
+"""The rules of melding-1.1.md that a schema cannot express (the afwegingskader and friends).
 
 Each rule reads the loaded document defensively (a structurally broken document must not crash
 a rule: the schema reports that) and yields ``RuleFinding``s with a stable code. Messages are
@@ -26,6 +26,10 @@ Parts = list[str | int]
 BSN_DIGITS = frozenset("0123456789")
 ARTSEN = frozenset({"huisarts", "jeugdarts", "medisch_specialist", "tandarts"})
 VERTROUWENSINSPECTEUR_SECTOREN = frozenset({"onderwijs", "kinderopvang"})
+# The hermelding threshold (melding-1.1.md, *Settings*): VT Gelderland-Midden's protocol, not a
+# national rule. The defaults; ``check`` takes others (``--hermelding-dossiers``/``-jaren``).
+HERMELDING_DOSSIERS = 3
+HERMELDING_JAREN = 5
 
 
 @dataclass(frozen=True)
@@ -228,13 +232,15 @@ def _uitgerekende_datum(doc: dict[str, Any], today: dt.date) -> Iterator[RuleFin
                 yield RuleFinding(FOUT, "uitgerekende_datum", [*parts, "uitgerekendeDatum"])
 
 
-def melden_vereist(afweging: dict[str, Any]) -> Words | None:
-    """Why the afwegingskader requires a melding (``None`` when it does not)."""
+def melden_vereist(afweging: dict[str, Any], sector: Any = None) -> Words | None:
+    """Why the afwegingskader makes melden the professional norm (``None`` when it does not)."""
     reasons: list[str | tuple[str, dict[str, Any]]] = []
     if afweging.get("acuteOnveiligheid") is True:
         reasons.append("reden_acuut")
     if afweging.get("structureleOnveiligheid") is True:
         reasons.append("reden_structureel")
+    if sector == "onderwijs" and afweging.get("twijfelOnveiligheid") is True:
+        reasons.append("reden_twijfel_onderwijs")
     for nr, key in ((3, "hulpMogelijk"), (4, "hulpAanvaard"), (5, "hulpResultaat")):
         if afweging.get(key) is False:
             reasons.append(("reden_vraag", {"nr": nr}))
@@ -246,7 +252,7 @@ def _afwegingskader(doc: dict[str, Any], today: dt.date) -> Iterator[RuleFinding
     afweging = _obj(doc.get("afweging"))
     besluit = _obj(doc.get("besluit"))
     soort = doc.get("soort")
-    reasons = melden_vereist(afweging)
+    reasons = melden_vereist(afweging, doc.get("sector"))
     if besluit.get("melden") is False:
         if reasons is not None:
             ernst = FOUT if soort == "melding" else WAARSCHUWING
@@ -257,6 +263,8 @@ def _afwegingskader(doc: dict[str, Any], today: dt.date) -> Iterator[RuleFinding
         yield RuleFinding(WAARSCHUWING, "geen_vermoeden", ["afweging", "vermoeden"])
     if afweging.get("acuteOnveiligheid") is True:
         yield RuleFinding(WAARSCHUWING, "acuut_telefonisch", ["afweging", "acuteOnveiligheid"])
+    if soort in ("melding", "dossiernotitie") and doc.get("sector") != "onderwijs" and afweging.get("twijfelOnveiligheid") is True and not vt_geraadpleegd(doc):
+        yield RuleFinding(WAARSCHUWING, "twijfel_advies_vt", ["afweging", "twijfelOnveiligheid"])
 
 
 def dossier_key(value: Any) -> str | None:
@@ -266,12 +274,12 @@ def dossier_key(value: Any) -> str | None:
     return key or None
 
 
-def earlier_meldingen(doc: dict[str, Any]) -> int:
-    """Distinct earlier meldingen from ``datum`` minus five years up to ``datum`` (both inclusive)."""
+def earlier_meldingen(doc: dict[str, Any], jaren: int = HERMELDING_JAREN) -> int:
+    """Distinct earlier meldingen from ``datum`` minus ``jaren`` years up to ``datum`` (both inclusive)."""
     datum = _date(doc.get("datum"))
     if datum is None:
         return 0
-    start = years_before(datum, 5)
+    start = years_before(datum, jaren)
     dossiers: set[str] = set()
     anonymous = 0
     for contact in _items(_obj(doc.get("eerdereBetrokkenheidVeiligThuis")).get("eerdereContacten")):
@@ -287,13 +295,19 @@ def earlier_meldingen(doc: dict[str, Any]) -> int:
     return anonymous + len(dossiers)
 
 
-@rule
-def _hermelding(doc: dict[str, Any], today: dt.date) -> Iterator[RuleFinding]:
+def hermelding(doc: dict[str, Any], dossiers: int = HERMELDING_DOSSIERS, jaren: int = HERMELDING_JAREN) -> Iterator[RuleFinding]:
+    """The rule ``hermelding`` with a threshold of ``dossiers`` in ``jaren`` years (the settings)."""
     if doc.get("soort") != "melding":
         return
-    count = earlier_meldingen(doc)
-    if count >= 2:
-        yield RuleFinding(WAARSCHUWING, "hermelding", ["eerdereBetrokkenheidVeiligThuis", "eerdereContacten"], {"aantal": count})
+    count = earlier_meldingen(doc, jaren)
+    if count >= dossiers - 1:
+        params = {"aantal": count, "dossiers": dossiers, "jaren": jaren}
+        yield RuleFinding(WAARSCHUWING, "hermelding", ["eerdereBetrokkenheidVeiligThuis", "eerdereContacten"], params)
+
+
+@rule
+def _hermelding(doc: dict[str, Any], today: dt.date) -> Iterator[RuleFinding]:
+    yield from hermelding(doc)
 
 
 def latest_scores(doc: dict[str, Any]) -> dict[str, int]:
@@ -326,6 +340,11 @@ def _veiligheidscijfers(doc: dict[str, Any], today: dt.date) -> Iterator[RuleFin
             yield RuleFinding(WAARSCHUWING, "veiligheidscijfers_uiteenlopend", ["afweging", "veiligheidscijfers"], {"verschil": spread})
 
 
+def vt_geraadpleegd(doc: dict[str, Any]) -> bool:
+    """``stappen.adviesVeiligThuis`` holds at least one advice (absent or empty: VT not consulted)."""
+    return bool(_items(_obj(doc.get("stappen")).get("adviesVeiligThuis")))
+
+
 @rule
 def _advies_vt_gezondheidszorg(doc: dict[str, Any], today: dt.date) -> Iterator[RuleFinding]:
     if doc.get("soort") != "melding" or doc.get("sector") != "gezondheidszorg":
@@ -333,7 +352,7 @@ def _advies_vt_gezondheidszorg(doc: dict[str, Any], today: dt.date) -> Iterator[
     beroep = _obj(doc.get("sectorSpecifiek")).get("beroep")
     if not isinstance(beroep, str) or beroep not in ARTSEN:
         return
-    if _obj(_obj(doc.get("stappen")).get("adviesVeiligThuis")).get("gevraagd") is not True:
+    if not vt_geraadpleegd(doc):
         yield RuleFinding(WAARSCHUWING, "advies_vt_gezondheidszorg", ["stappen", "adviesVeiligThuis"])
 
 
@@ -341,7 +360,14 @@ def _advies_vt_gezondheidszorg(doc: dict[str, Any], today: dt.date) -> Iterator[
 def _vertrouwensinspecteur(doc: dict[str, Any], today: dt.date) -> Iterator[RuleFinding]:
     sector = doc.get("sector")
     if isinstance(sector, str) and sector in VERTROUWENSINSPECTEUR_SECTOREN and _obj(doc.get("sectorSpecifiek")).get("route") == "medewerker":
-        yield RuleFinding(FOUT, "geen_vertrouwensinspecteur", ["sectorSpecifiek", "route"])
+        if doc.get("soort") in ("melding", "advies"):
+            yield RuleFinding(FOUT, "geen_vertrouwensinspecteur", ["sectorSpecifiek", "route"], {"wie": Words.of(f"wie_{sector}")})
+
+
+@rule
+def _geen_adviesvraag(doc: dict[str, Any], today: dt.date) -> Iterator[RuleFinding]:
+    if doc.get("soort") == "advies" and "adviesvraag" not in doc:
+        yield RuleFinding(WAARSCHUWING, "geen_adviesvraag", ["adviesvraag"])
 
 
 def check(doc: dict[str, Any], today: dt.date) -> Iterator[RuleFinding]:

@@ -17,6 +17,7 @@ from meldform.check.describe import Describer
 from meldform.check.fastcheck import Check, compile_schema
 from meldform.check.findings import FOUT, Finding, finding_text, is_valid
 from meldform.check.loading import LoadError, load_document, load_error_text
+from meldform.check.migrate import migrate
 from meldform.model.schemas import load_schemas
 
 
@@ -40,7 +41,12 @@ def structural_findings(data: Any, lang: str = "nl") -> list[Finding]:
 
 # -- the whole check ------------------------------------------------------------------------------
 def validate(data: Any, *, lang: str = "nl", today: dt.date | None = None) -> list[Finding]:
-    """All findings for one loaded document: structure first, then the rules."""
+    """All findings for one loaded document: structure first, then the rules.
+
+    A 1.0 document is checked in its migrated 1.1 form (findings point into that form); callers
+    that go on to render it should use ``migrate(data).data`` (``check_file`` does).
+    """
+    data = migrate(data).data
     if not isinstance(data, dict):
         return [Finding(FOUT, "type", "", load_error_text("geen_object", lang, None, None))]
     findings = structural_findings(data, lang)
@@ -88,6 +94,7 @@ class Result:
     data: Any
     bevindingen: list[Finding]
     leesbaar: bool = True
+    gemigreerd_van: str | None = None  # "1.0" when ``data`` is the migrated form of a 1.0 input
 
     def geldig(self, strict: bool = False) -> bool:
         if strict and self.bevindingen:
@@ -101,4 +108,5 @@ def check_file(path: str, *, lang: str = "nl", today: dt.date | None = None) -> 
         loaded = load_document(path)
     except LoadError as exc:
         return Result(path, None, [Finding(FOUT, "onleesbaar", "", exc.message(lang))], leesbaar=False)
-    return Result(path, loaded.data, validate(loaded.data, lang=lang, today=today))
+    migrated = migrate(loaded.data)
+    return Result(path, migrated.data, validate(migrated.data, lang=lang, today=today), gemigreerd_van=migrated.gemigreerd_van)

@@ -20,6 +20,7 @@ from meldform.errors import EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_INVALID, Meldf
 from meldform.model.schemas import SOORTEN
 from meldform.texts import DEFAULT_LANG, LANGS, pick
 from meldform.texts.cli import ERRORS, HELP
+from meldform.texts.migrate import HELP as MIGRATE_HELP
 
 F = TypeVar("F", bound=Callable[..., Any])
 LANG = click.Choice(list(LANGS))
@@ -228,3 +229,15 @@ def serve(
         log_level=log_level,
         lang=lang,
     )
+
+
+@main.command(help=pick(MIGRATE_HELP, "migrate", DEFAULT_LANG))
+@click.argument("files", nargs=-1, required=True)
+@click.option("--output", "-o", type=click.Path(file_okay=False, path_type=Path), default=None, help=pick(MIGRATE_HELP, "uitvoermap", DEFAULT_LANG))
+@click.option("--force", is_flag=True, help=_help("force_bestanden"))
+@click.option("--lang", type=LANG, default=DEFAULT_LANG, show_default=True, help=_help("lang_meldingen"))
+@handle_errors
+def migrate(files: tuple[str, ...], output: Path | None, force: bool, lang: str) -> int:
+    from meldform.commands.migrate import run
+
+    return run(files, sys.stdout, sys.stderr, output=output, force=force, lang=lang)

@@ -267,10 +267,10 @@ class _Reader:
                     item = self._group(node.item, (*path, index), (*trail, slot_title(node, index)))
                     if item:
                         items.append(item)
-                value = items if items else MISSING
+                value = items if items or (node.required and not node.min_items) else MISSING  # a required empty list means 'none' (1.1: adviesVeiligThuis)
             if value is not MISSING:
                 values[node.key] = value
-        if not values and not root:
+        if not any(v != [] for v in values.values()) and not root:
             return {}
         for key, path, node in hidden:
             value = self._hidden(node, path)

@@ -248,6 +248,7 @@ class _Ctx:
     sector: str
     lang: str
     kader: dict[str, str] = field(default_factory=dict)
+    titles: dict[str, str] = field(default_factory=dict)  # the sector's section titles (``x-titels``: cliëntterm)
 
     def t(self, text: Any) -> str | None:
         return tr(text, self.lang) if isinstance(text, str) else None
@@ -331,7 +332,9 @@ def _object(ctx: _Ctx, key: str, nodes: list[tuple[Schema, str]], annotations: S
             visible_when=tuple(dict.fromkeys(cond_visible.get(name, ()))),
         )
         children.append(child)
-    label = ctx.t(annotations.get("title")) or key
+    label = ctx.t(ctx.titles.get(key) or annotations.get("title")) or key
+    if annotations.get("x-conclusie") and ctx.kader.get("naam"):
+        label = ctx.t(ctx.kader["naam"]) or label  # the sector's heading of the afwegingskader
     return Group(
         key=key,
         label=label,
@@ -346,9 +349,8 @@ def _object(ctx: _Ctx, key: str, nodes: list[tuple[Schema, str]], annotations: S
 
 
 def _kader_intro(ctx: _Ctx) -> str | None:
-    parts = [ctx.t(ctx.kader.get("naam")), ctx.t(ctx.kader.get("toelichting"))]
-    text = ". ".join(p.rstrip(".") for p in parts if p)
-    return text + "." if text else None
+    """The sector's note shown with the afwegingskader (its name is the section heading)."""
+    return ctx.t(ctx.kader.get("toelichting"))
 
 
 def _with(node: Node, **changes: Any) -> Node:
@@ -456,7 +458,7 @@ def build_layout(soort: str, sector: str, lang: str = "nl") -> Layout:
         if "$ref" in then:
             overlays.append(schemas.resolve(then, base))
     sector_schema = schemas.sector_schema(sector)
-    ctx = _Ctx(schemas, soort, sector, lang, kader=sector_schema.get("x-afwegingskader", {}))
+    ctx = _Ctx(schemas, soort, sector, lang, kader=sector_schema.get("x-afwegingskader", {}), titles=sector_schema.get("x-titels", {}))
     root = _object(ctx, "", [(variant, base), *overlays], variant)
     soort_label = schemas.root["properties"]["soort"]["x-enumLabels"][soort]
     title_parts = (schemas.root["title"], soort_label, schemas.sector_label(sector))

@@ -22,7 +22,7 @@ from meldform.resources import resource_dir
 from meldform.texts import pick
 from meldform.texts.cli import OUTPUT
 
-BASE_URI = "https://meldform.nl/schema/1.0/"
+BASE_URI = "https://meldform.nl/schema/1.1/"
 ROOT_FILE = "melding.schema.json"
 DEFS_FILE = "defs.schema.json"
 SECTOR_DIR = "sectoren"
@@ -45,6 +45,7 @@ ANNOTATION_KEYWORDS = (
     "x-relevantAls",
     "x-rol",
     "x-slots",
+    "x-titels",
     "x-vraag",
     "x-weergave",
     "x-widget",

@@ -21,7 +21,7 @@ FINDINGS: dict[str, dict[str, str]] = {
     },
     "type": {"nl": "{veld} moet {verwacht} zijn{hint}", "en": "{veld} must be {verwacht}{hint}"},
     "keuze": {"nl": "{veld}: geen geldige keuze; kies uit {keuzes}", "en": "{veld}: not a valid choice; choose from {keuzes}"},
-    "vaste_waarde": {"nl": "{veld} moet '{waarde}' zijn", "en": "{veld} must be '{waarde}'"},
+    "vaste_waarde": {"nl": "{veld} moet '{waarde}' zijn{uitleg}", "en": "{veld} must be '{waarde}'{uitleg}"},
     "formaat": {"nl": "{veld} heeft niet de juiste vorm{uitleg}", "en": "{veld} does not have the right form{uitleg}"},
     "datum_formaat": {
         "nl": "{veld} is geen geldige datum (schrijf JJJJ-MM-DD, bijvoorbeeld 2026-11-20)",
@@ -73,17 +73,17 @@ FINDINGS: dict[str, dict[str, str]] = {
         "en": "{veld} identifies the family; an adviesvraag is anonymous, leave it out",
     },
     "melden_verplicht": {
-        "nl": "{veld}: volgens het afwegingskader is melden nodig ({reden}), maar het besluit is niet melden",
-        "en": "{veld}: the afwegingskader requires a melding ({reden}), but the decision is not to report",
+        "nl": "{veld}: volgens het afwegingskader is melden de professionele norm ({reden}), maar het besluit is niet melden",
+        "en": "{veld}: under the afwegingskader reporting is the professional norm ({reden}), but the decision is not to report",
     },
     "besluit_niet_melden": {
         "nl": (
             "{veld}: het besluit is niet melden en het afwegingskader vraagt dat ook niet; "
-            "dit is dan geen melding (leg het vast in het dossier, of stel een adviesvraag)"
+            "dit is dan geen melding (leg het vast als dossiernotitie, of stel een adviesvraag)"
         ),
         "en": (
             "{veld}: the decision is not to report and the afwegingskader does not require it; "
-            "then this is no melding (record it in the file, or ask for advice)"
+            "then this is no melding (record it as a dossiernotitie, or ask for advice)"
         ),
     },
     "geen_vermoeden": {
@@ -91,12 +91,18 @@ FINDINGS: dict[str, dict[str, str]] = {
         "en": "{veld}: there is no suspicion; the afwegingskader says to close and record this in the file",
     },
     "acuut_telefonisch": {
-        "nl": "{veld}: er is acute onveiligheid; meld dit ook telefonisch bij Veilig Thuis (0800-2000)",
-        "en": "{veld}: there is acute unsafety; also report this to Veilig Thuis by phone (0800-2000)",
+        "nl": "{veld}: er is acute onveiligheid; meld dit ook telefonisch. Bij acuut gevaar: bel 112. Veilig Thuis: 0800-2000 (gratis, 24 uur per dag).",
+        "en": "{veld}: there is acute unsafety; also report it by phone. In acute danger: call 112. Veilig Thuis: 0800-2000 (free, 24 hours a day).",
     },
     "hermelding": {
-        "nl": "{veld}: binnen vijf jaar zijn al {aantal} eerdere meldingen gedaan; dit is minstens de derde (hermeldingsprotocol)",
-        "en": "{veld}: {aantal} earlier meldingen were made within five years; this is at least the third (re-report protocol)",
+        "nl": (
+            "{veld}: binnen {jaren} jaar zijn al {aantal} eerdere meldingen gedaan; dit is minstens dossier {dossiers} "
+            "(hermeldingsprotocol: instelling {dossiers} dossiers in {jaren} jaar, afkomstig van Veilig Thuis Gelderland-Midden)"
+        ),
+        "en": (
+            "{veld}: {aantal} earlier meldingen were made within {jaren} years; this makes at least dossier {dossiers} "
+            "(re-report protocol: setting {dossiers} dossiers in {jaren} years, from Veilig Thuis Gelderland-Midden)"
+        ),
     },
     "veiligheidscijfers_uiteenlopend": {
         "nl": "{veld}: de veiligheidscijfers van betrokkenen lopen {verschil} punten uiteen; dat is zelf een signaal",
@@ -107,8 +113,22 @@ FINDINGS: dict[str, dict[str, str]] = {
         "en": "{veld}: under the KNMG code a doctor or dentist consults Veilig Thuis before reporting",
     },
     "geen_vertrouwensinspecteur": {
-        "nl": "{veld}: een vermoeden over een medewerker meldt u niet bij Veilig Thuis; het bevoegd gezag overlegt met de vertrouwensinspecteur",
-        "en": "{veld}: a suspicion about a staff member is not reported to Veilig Thuis; the board consults the confidential inspector (vertrouwensinspecteur)",
+        "nl": (
+            "{veld}: een vermoeden over een medewerker meldt u niet bij Veilig Thuis; meld dit aan {wie}: "
+            "dat overlegt met de vertrouwensinspecteur en doet aangifte bij een redelijk vermoeden van een strafbaar feit"
+        ),
+        "en": (
+            "{veld}: a suspicion about a staff member is not reported to Veilig Thuis; report it to {wie}, who consults the "
+            "confidential inspector (vertrouwensinspecteur) and reports to the police when there is a reasonable suspicion of a criminal offence"
+        ),
+    },
+    "geen_adviesvraag": {
+        "nl": "{veld} ontbreekt: schrijf uw vraag aan Veilig Thuis op, dan kan Veilig Thuis gericht adviseren",
+        "en": "{veld} is missing: write down your question to Veilig Thuis, so that Veilig Thuis can advise to the point",
+    },
+    "twijfel_advies_vt": {
+        "nl": "{veld}: u twijfelt over de onveiligheid; raadpleeg bij twijfel Veilig Thuis (0800-2000) en leg het advies vast",
+        "en": "{veld}: you are in doubt about the unsafety; when in doubt, consult Veilig Thuis (0800-2000) and record its advice",
     },
     "uitgerekende_datum": {
         "nl": "{veld} ligt meer dan 30 dagen vóór of meer dan 300 dagen na de datum van de melding",
@@ -154,15 +174,20 @@ FINDING_WORDS: dict[str, dict[str, str]] = {
         "nl": " (zet de waarde tussen aanhalingstekens; zonder aanhalingstekens wordt het een getal en verdwijnt bijvoorbeeld een voorloopnul)",
         "en": " (put the value in quotes; without quotes it becomes a number and, for example, a leading zero is lost)",
     },
+    "andere_soort": {"nl": " (dit veld hoort niet bij deze soort document)", "en": " (this field does not belong to this kind of document)"},
     "andere_sector": {"nl": " (dit veld hoort bij sector {sector})", "en": " (this field belongs to sector {sector})"},
     "datum_melding": {"nl": "de datum van de melding", "en": "the date of the melding"},
     "vandaag": {"nl": "vandaag", "en": "today"},
     "reden_acuut": {"nl": "acute onveiligheid", "en": "acute unsafety"},
     "reden_structureel": {"nl": "structurele onveiligheid", "en": "structural unsafety"},
+    "reden_twijfel_onderwijs": {"nl": "twijfel bij vraag 2 (onderwijs: direct melden)", "en": "doubt at question 2 (education: report directly)"},
+    "wie_onderwijs": {"nl": "het bevoegd gezag", "en": "the school board (bevoegd gezag)"},
+    "wie_kinderopvang": {"nl": "de houder", "en": "the operator (houder)"},
     "reden_vraag": {"nl": "vraag {nr} is met nee beantwoord", "en": "question {nr} was answered no"},
     "ongeboren": {"nl": " bij een ongeboren kind", "en": " for an unborn child"},
     "geen_contacten": {"nl": " als Veilig Thuis niet eerder betrokken was", "en": " when Veilig Thuis was not involved before"},
     "gereserveerd": {"nl": " ('{melder}' is gereserveerd voor uzelf)", "en": " ('{melder}' is reserved for yourself)"},
+    "versie_1_0": {"nl": " (versie '1.0' wordt ook gelezen en omgezet naar 1.1)", "en": " (version '1.0' is also read and converted to 1.1)"},
 }
 
 TYPE_NAMES: dict[str, dict[str, str]] = {
