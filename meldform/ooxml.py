@@ -371,6 +371,9 @@ def _settings(xml: bytes, language: str) -> bytes:
     for tag in ("proofState", "savePreviewPicture", "rsids"):
         for node in root.findall(w(tag)):
             root.remove(node)
+    zoom = root.find(w("zoom"))
+    if zoom is not None and zoom.get(w("percent")) is None:
+        zoom.set(w("percent"), "100")  # required by the schema (CT_Zoom); the template's lacks it
     theme_lang = root.find(w("themeFontLang"))
     if theme_lang is not None:
         theme_lang.set(w("val"), language)
