@@ -267,3 +267,18 @@ def test_unknown_root_and_missing_content_type_fail() -> None:
     assert len(errors) == 1 and "no schema for root element" in errors[0]
     assert validate_docx(package(extra={"word/media/image1.png": "not listed"})) == ["word/media/image1.png:0: no content type in [Content_Types].xml"]
     assert validate_docx(package(extra={"customXml/item1.xml": other})) == []  # custom XML data: not validated
+
+
+def test_the_glossary_of_a_blank_form_is_validated_too(generated: Callable[[str], bytes]) -> None:
+    """The form's glossary document (placeholder building blocks) is a WordprocessingML part like the others."""
+    form = generated("blank:nl:wijkteam:melding")
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(form)) as src, zipfile.ZipFile(out, "w") as dst:
+        assert "word/glossary/document.xml" in src.namelist()
+        for info in src.infolist():
+            data = src.read(info)
+            if info.filename == "word/glossary/document.xml":
+                data = data.replace(b'w:val="bbPlcHdr"', b'w:val="plaatshouder"', 1)
+            dst.writestr(info, data)
+    errors = validate_docx(out.getvalue())
+    assert len(errors) == 1 and errors[0].startswith("word/glossary/document.xml:") and "'plaatshouder'" in errors[0], errors
