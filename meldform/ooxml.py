@@ -41,9 +41,14 @@ RT_OFFICE_DOCUMENT = f"{R_NS}/officeDocument"
 RT_CUSTOM = f"{R_NS}/custom-properties"
 CT_CUSTOM = "application/vnd.openxmlformats-officedocument.custom-properties+xml"
 CT_FOOTER = "application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"
+RT_GLOSSARY = f"{R_NS}/glossaryDocument"
+RT_STYLES = f"{R_NS}/styles"
+CT_GLOSSARY = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.glossary+xml"
+CT_STYLES = "application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"
 FMTID = "{D5CDD505-2E9C-101B-9397-08002B2CF9AE}"  # the format id Word gives user-defined properties
 FOOTER_RID = "rIdMeldformFooter"
 CUSTOM_RID = "rIdMeldformCustom"
+GLOSSARY_RID = "rIdMeldformGlossary"
 
 LANGUAGES = LANGUAGE_TAGS
 
@@ -162,18 +167,22 @@ def core_xml(title: str, lang: str, now: dt.datetime | None = None, *, subject: 
 
 # -- the package -----------------------------------------------------------------------------------
 DOCUMENT, FOOTER, CORE, CUSTOM = "word/document.xml", "word/footer1.xml", "docProps/core.xml", "docProps/custom.xml"
+GLOSSARY = "word/glossary/document.xml"  # building blocks: a form's placeholder texts (meldform.forms.controls)
+_GLOSSARY_STYLES, _GLOSSARY_RELS = "word/glossary/styles.xml", "word/glossary/_rels/document.xml.rels"
 _PARTS_DROPPED = ("docProps/thumbnail.jpeg", "word/stylesWithEffects.xml", "customXml/", DOCUMENT, CORE)
 _EPOCH = (1980, 1, 1, 0, 0, 0)
 FAST = 1  # zlib level for the per-document parts: a few kB larger, several times faster than 6
 
 
-def package(lang: str, parts: Mapping[str, str | bytes], *, custom_properties: bool = False) -> bytes:
+def package(lang: str, parts: Mapping[str, str | bytes], *, custom_properties: bool = False, glossary: bool = False) -> bytes:
     """A .docx: the house's prepared package for ``lang`` plus ``parts`` (document, footer, core, ...).
 
     ``custom_properties``: the package relates and types ``docProps/custom.xml``, which ``parts``
-    must then hold.
+    must then hold. ``glossary``: the package relates and types a glossary document
+    (``GLOSSARY``, which ``parts`` must then hold) with a minimal styles part of its own: only the
+    placeholder style its building blocks use (a copy of the full styles.xml would add some 30 kB).
     """
-    buffer = BytesIO(_base(lang if lang in LANGUAGES else "nl", custom_properties))
+    buffer = BytesIO(_base(lang if lang in LANGUAGES else "nl", custom_properties, glossary))
     with zipfile.ZipFile(buffer, "a", compression=zipfile.ZIP_DEFLATED) as archive:
         for name, content in parts.items():
             archive.writestr(_info(name), content.encode("utf-8") if isinstance(content, str) else content, compresslevel=FAST)
@@ -195,13 +204,18 @@ def _template_path() -> Path:
 
 
 @cache
-def _base(lang: str, custom_properties: bool) -> bytes:
+def _base(lang: str, custom_properties: bool, glossary: bool = False) -> bytes:
     """The package without its per-document parts, prepared for ``lang``, as zip bytes."""
     with zipfile.ZipFile(_template_path()) as template:
         parts = {name: template.read(name) for name in template.namelist() if not name.startswith(_PARTS_DROPPED)}
-    parts["[Content_Types].xml"] = _content_types(parts["[Content_Types].xml"], custom_properties)
+    parts["[Content_Types].xml"] = _content_types(parts["[Content_Types].xml"], custom_properties, glossary)
     parts["_rels/.rels"] = _package_rels(parts["_rels/.rels"], custom_properties)
-    parts["word/_rels/document.xml.rels"] = _document_rels(parts["word/_rels/document.xml.rels"])
+    parts["word/_rels/document.xml.rels"] = _document_rels(parts["word/_rels/document.xml.rels"], glossary)
+    if glossary:
+        parts[_GLOSSARY_STYLES] = _GLOSSARY_STYLES_XML.encode("utf-8")
+        parts[_GLOSSARY_RELS] = (
+            f'{XML_DECLARATION}<Relationships xmlns="{REL_NS}"><Relationship Id="rId1" Type="{RT_STYLES}" Target="styles.xml"/></Relationships>'
+        ).encode()
     parts["word/styles.xml"] = _styles(parts["word/styles.xml"], LANGUAGES[lang])
     parts["word/settings.xml"] = _settings(parts["word/settings.xml"], LANGUAGES[lang])
     parts["word/theme/theme1.xml"] = _theme(parts["word/theme/theme1.xml"])
@@ -230,7 +244,7 @@ def _tostring(root: object) -> bytes:
     return bytes(etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True))  # type: ignore[call-overload]
 
 
-def _content_types(xml: bytes, custom_properties: bool) -> bytes:
+def _content_types(xml: bytes, custom_properties: bool, glossary: bool) -> bytes:
     from lxml import etree
 
     root = etree.fromstring(xml)
@@ -242,6 +256,9 @@ def _content_types(xml: bytes, custom_properties: bool) -> bytes:
     etree.SubElement(root, f"{{{ns}}}Override", PartName="/" + FOOTER, ContentType=CT_FOOTER)
     if custom_properties:
         etree.SubElement(root, f"{{{ns}}}Override", PartName="/" + CUSTOM, ContentType=CT_CUSTOM)
+    if glossary:
+        etree.SubElement(root, f"{{{ns}}}Override", PartName="/" + GLOSSARY, ContentType=CT_GLOSSARY)
+        etree.SubElement(root, f"{{{ns}}}Override", PartName="/" + _GLOSSARY_STYLES, ContentType=CT_STYLES)
     return _tostring(root)
 
 
@@ -264,11 +281,13 @@ def _package_rels(xml: bytes, custom_properties: bool) -> bytes:
     return _tostring(root)
 
 
-def _document_rels(xml: bytes) -> bytes:
+def _document_rels(xml: bytes, glossary: bool) -> bytes:
     from lxml import etree
 
     root = _drop_relationships(xml, ("stylesWithEffects", "customXml"))
     etree.SubElement(root, f"{{{REL_NS}}}Relationship", Id=FOOTER_RID, Type=f"{R_NS}/footer", Target="footer1.xml")  # type: ignore[arg-type]
+    if glossary:
+        etree.SubElement(root, f"{{{REL_NS}}}Relationship", Id=GLOSSARY_RID, Type=RT_GLOSSARY, Target="glossary/document.xml")  # type: ignore[arg-type]
     return _tostring(root)
 
 
@@ -281,6 +300,10 @@ _NOTICE_FRAME = (
 )
 PLACEHOLDER_STYLE = "PlaceholderText"  # the style id of Word's built-in "Placeholder Text"
 PLACEHOLDER_COLOR = "808080"
+_PLACEHOLDER_STYLE_XML = (
+    f'<w:style xmlns:w="{W_NS}" w:type="character" w:styleId="{PLACEHOLDER_STYLE}"><w:name w:val="Placeholder Text"/>'
+    f'<w:basedOn w:val="DefaultParagraphFont"/><w:uiPriority w:val="99"/><w:semiHidden/><w:rPr><w:color w:val="{PLACEHOLDER_COLOR}"/></w:rPr></w:style>'
+)
 _EXTRA_STYLES = f"""
 <w:style xmlns:w="{W_NS}" w:type="paragraph" w:customStyle="1" w:styleId="TableText"><w:name w:val="Table Text"/><w:basedOn w:val="Normal"/><w:qFormat/>
 <w:pPr><w:spacing w:before="20" w:after="20" w:line="252" w:lineRule="auto"/></w:pPr></w:style>
@@ -301,9 +324,14 @@ _EXTRA_STYLES = f"""
 <w:spacing w:before="160" w:after="160"/><w:ind w:left="12" w:right="0"/></w:pPr></w:style>
 <w:style xmlns:w="{W_NS}" w:type="paragraph" w:customStyle="1" w:styleId="FooterNote"><w:name w:val="Footer Note"/><w:basedOn w:val="Footer"/>
 <w:pPr><w:spacing w:before="40"/></w:pPr><w:rPr><w:color w:val="595959"/><w:sz w:val="16"/><w:szCs w:val="16"/></w:rPr></w:style>
-<w:style xmlns:w="{W_NS}" w:type="character" w:styleId="{PLACEHOLDER_STYLE}"><w:name w:val="Placeholder Text"/><w:basedOn w:val="DefaultParagraphFont"/>
-<w:uiPriority w:val="99"/><w:semiHidden/><w:rPr><w:color w:val="{PLACEHOLDER_COLOR}"/></w:rPr></w:style>
+{_PLACEHOLDER_STYLE_XML}
 """
+# The glossary document's own styles: what its building blocks (placeholder runs) refer to.
+_GLOSSARY_STYLES_XML = (
+    f'{XML_DECLARATION}<w:styles xmlns:w="{W_NS}">'
+    '<w:style w:type="character" w:default="1" w:styleId="DefaultParagraphFont"><w:name w:val="Default Paragraph Font"/>'
+    '<w:uiPriority w:val="1"/><w:semiHidden/><w:unhideWhenUsed/></w:style>' + _PLACEHOLDER_STYLE_XML.replace(f' xmlns:w="{W_NS}"', "") + "</w:styles>"
+)
 
 
 def _styles(xml: bytes, language: str) -> bytes:
@@ -371,6 +399,9 @@ def _settings(xml: bytes, language: str) -> bytes:
     for tag in ("proofState", "savePreviewPicture", "rsids"):
         for node in root.findall(w(tag)):
             root.remove(node)
+    zoom = root.find(w("zoom"))
+    if zoom is not None and zoom.get(w("percent")) is None:
+        zoom.set(w("percent"), "100")  # required by the schema (CT_Zoom); the template's lacks it
     theme_lang = root.find(w("themeFontLang"))
     if theme_lang is not None:
         theme_lang.set(w("val"), language)

@@ -41,6 +41,7 @@ from meldform.model.layout import (
     HIDDEN,
     PERSONS,
     TEXT_LIST,
+    TEXTAREA,
     TRISTATE,
     Field,
     Group,
@@ -617,14 +618,81 @@ def test_import_reads_a_form_from_stdin() -> None:
 
 
 def test_a_form_that_lost_its_tags_is_refused() -> None:
+    """An editor that keeps neither the tags nor the placeholder building block names (LibreOffice
+    keeps the latter, so this is some other editor): nothing to import, said so."""
     document = docx.Document(io.BytesIO(blank("melding", "onderwijs")))
     for tag in document.element.body.iter(q("tag")):
         tag.set(q("val"), "")
+    for part in list(document.element.body.iter(q("placeholder"))):
+        part.getparent().remove(part)
     with pytest.raises(Exception, match="geen invulvelden"):
         import_docx(save(document))
+    # with the building block names alone (as LibreOffice saves it) the form is still read
+    document = docx.Document(io.BytesIO(blank("melding", "onderwijs")))
+    for tag in list(document.element.body.iter(q("tag"))):
+        tag.getparent().remove(tag)
+    assert import_docx(save(document)).document == import_docx(blank("melding", "onderwijs")).document
 
 
 # -- LibreOffice -------------------------------------------------------------------------------------------
+def as_libreoffice_ui_saves_it(document: Any) -> None:
+    """What LibreOffice 7.4 makes of a form a person filled in its window (without LibreOffice):
+    every ``w:tag`` gone (the building block name stays), ``w:showingPlcHdr`` still set on the
+    controls that were typed in, and a text typed with Enter continued in plain paragraphs after
+    the control's paragraph in its cell (Enter ends an inline control there)."""
+    for element in document.element.body.iter(q("sdt")):
+        pr = element.find(q("sdtPr"))
+        pr.remove(pr.find(q("tag")))
+        if pr.find(sdt.w14("checkbox")) is None and pr.find(q("showingPlcHdr")) is None:
+            pr.find(q("placeholder")).addnext(etree.Element(q("showingPlcHdr")))
+        if pr.find(sdt.w14("checkbox")) is not None:
+            continue
+        lines = sdt.content_text(element.find(q("sdtContent"))).split("\n")
+        if len(lines) < 2:
+            continue
+        content = element.find(q("sdtContent"))
+        for child in list(content):
+            content.remove(child)
+        _run_with_text(content, pr, lines[0])
+        paragraph = element.getparent()
+        for line in reversed(lines[1:]):
+            after = etree.Element(q("p"))
+            _run_with_text(after, pr, line)
+            paragraph.addnext(after)
+
+
+def test_a_form_filled_in_libreoffice_imports() -> None:
+    data = example(REPO / "examples" / "wijkteam-ex-partner-stalking.yaml")
+    layout = build_layout(data["soort"], data["sector"], "nl")
+    (place, _, text), *_ = [(p, n, v) for p, n, v in leaves(layout.root, (), data) if n.kind == TEXTAREA]
+    target = data
+    for part in place[:-1]:
+        target = target[part]
+    target[place[-1]] = f"{text}\nEen tweede alinea.\n\nEn een derde, na een lege regel."
+    document = fill(layout, data, blank(data["soort"], data["sector"]))
+    as_libreoffice_ui_saves_it(document)
+    body = document.element.body
+    assert next(body.iter(q("tag")), None) is None and len(list(body.iter(q("showingPlcHdr")))) > 100
+    result = import_docx(save(document))
+    assert result.problems == []
+    assert result.document == in_option_order(layout, data)
+    # without the glossary, w:showingPlcHdr is all there is: the typed text counts as a placeholder
+    stripped = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(save(document))) as src, zipfile.ZipFile(stripped, "w") as dst:
+        for info in src.infolist():
+            if not info.filename.startswith("word/glossary/"):
+                dst.writestr(info, src.read(info))
+    assert "kenmerk" not in import_docx(stripped.getvalue()).document
+
+
+def test_the_placeholder_text_of_the_glossary_reads_as_empty() -> None:
+    """Word and LibreOffice both may put the placeholder text back without the flag: still empty."""
+    document = docx.Document(io.BytesIO(blank("melding", "onderwijs")))
+    for flag in list(document.element.body.iter(q("showingPlcHdr"))):
+        flag.getparent().remove(flag)
+    assert import_docx(save(document)).document == import_docx(blank("melding", "onderwijs")).document
+
+
 @pytest.mark.libreoffice
 def test_blank_form_opens_in_libreoffice(tmp_path: Path) -> None:
     binary = shutil.which("libreoffice") or shutil.which("soffice")

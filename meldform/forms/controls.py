@@ -3,15 +3,25 @@
 python-docx has no API for content controls, so this module writes the OOXML itself. It knows
 four controls, all inline (run-level, inside a paragraph):
 
-- plain text (``w:text``, optionally ``w:multiLine``),
+- text: a rich-text control (no type element; line breaks allowed). Not ``w:text`` (plain text):
+  LibreOffice 7.4 turns plain-text controls into Input fields, which lose the placeholder flag,
+  its grey style and line breaks;
 - date picker (``w:date`` with a display format; the chosen date is kept in ``w:fullDate``),
 - drop-down list (``w:dropDownList`` of ``w:listItem`` displayText/value pairs),
 - check box (``w14:checkbox``, Word 2010; the document must declare the ``w14`` namespace and
   list it in ``mc:Ignorable``).
 
 Every control carries a ``w:tag`` (where its value belongs), a ``w:alias`` (the title Word shows on
-the control) and starts out showing its placeholder text (``w:showingPlcHdr``). Reading returns
-:class:`Control` objects; a control still showing its placeholder has ``text is None``: empty.
+the control) and starts out showing its placeholder text (``w:showingPlcHdr``, the run in the
+``PlaceholderText`` style and grey). LibreOffice drops ``w:tag`` (and ``w:alias``, ``w:id``,
+``w:lock``) when it saves, but keeps the name of the control's placeholder building block,
+``w:placeholder/w:docPart/@w:val``: so that name is the tag too, and :func:`glossary_xml` writes the
+glossary document holding one placeholder building block per control under that name.
+
+Reading returns :class:`Control` objects: the key is ``w:tag``, else the docPart name when it is a
+pointer (starts with ``/``). A control is empty (``text is None``) when its text is blank or the
+same as its building block's placeholder text; only when the document has no such building block
+does ``w:showingPlcHdr`` decide (LibreOffice 7.4 leaves that flag set after typing).
 
 Nothing here knows about meldingen; ``meldform.forms.docx_writer`` decides which control goes where
 and ``meldform.forms.docx_reader`` what a control's content means.
@@ -19,7 +29,8 @@ and ``meldform.forms.docx_reader`` what a control's content means.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+import uuid
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from lxml import etree
@@ -38,6 +49,8 @@ MAX_ALIAS = 64
 CHECKED_GLYPH = "\u2612"  # ☒
 UNCHECKED_GLYPH = "\u2610"  # ☐
 CHECKBOX_FONT = "MS Gothic"
+# The namespace of the building blocks' GUIDs (uuid5 of the tag: the same form, the same GUIDs).
+GUID_NAMESPACE = uuid.UUID("6f1c1b7e-3d1a-4c55-9d7e-6d656c64666f")
 
 TEXT, DATE, DROPDOWN, CHECKBOX, OTHER = "text", "date", "dropdown", "checkbox", "other"
 
@@ -79,6 +92,8 @@ def _sdt(
     _sub(pr, w("tag"), **{w("val"): tag})
     _sub(pr, w("id"), **{w("val"): str(sdt_id)})
     _sub(pr, w("lock"), **{w("val"): "sdtLocked"})  # the control cannot be deleted; its content can be edited
+    # the placeholder's building block, named after the tag: the one key LibreOffice keeps
+    _sub(_sub(pr, w("placeholder")), w("docPart"), **{w("val"): tag})
     if placeholder is not None:
         _sub(pr, w("showingPlcHdr"))
     content = _sub(sdt, w("sdtContent"))
@@ -107,11 +122,9 @@ def add_text(run: etree._Element, text: str) -> None:
                     t.set(f"{{{XML_NS}}}space", "preserve")
 
 
-def plain_text(tag: str, alias: str, placeholder: str, sdt_id: int, *, multiline: bool = False) -> etree._Element:
-    sdt, pr, _ = _sdt(tag, alias, sdt_id, placeholder)
-    text = _sub(pr, w("text"))
-    if multiline:
-        text.set(w("multiLine"), "1")
+def text_control(tag: str, alias: str, placeholder: str, sdt_id: int) -> etree._Element:
+    """A rich-text control (no type element): one or more lines of text."""
+    sdt, _, _ = _sdt(tag, alias, sdt_id, placeholder)
     return sdt
 
 
@@ -150,6 +163,45 @@ def checkbox(tag: str, alias: str, sdt_id: int, *, checked: bool = False) -> etr
     t = _sub(run, w("t"))
     t.text = CHECKED_GLYPH if checked else UNCHECKED_GLYPH
     return sdt
+
+
+def glossary_xml(controls: Iterable[etree._Element]) -> bytes:
+    """The glossary document (``word/glossary/document.xml``): per control, its placeholder building
+    block (named by its docPart, category General, gallery placeholder) holding its placeholder runs;
+    a check box's block is an empty paragraph. Word shows that text again when a control is emptied;
+    the importer compares a control's text with it."""
+    root = etree.Element(w("glossaryDocument"), nsmap={"w": W_NS})
+    parts = _sub(root, w("docParts"))
+    for element in controls:
+        name = _val(element.find(f"{w('sdtPr')}/{w('placeholder')}/{w('docPart')}"))
+        if not name:
+            continue
+        part = _sub(parts, w("docPart"))
+        pr = _sub(part, w("docPartPr"))
+        _sub(pr, w("name"), **{w("val"): name})
+        category = _sub(pr, w("category"))
+        _sub(category, w("name"), **{w("val"): "General"})
+        _sub(category, w("gallery"), **{w("val"): "placeholder"})
+        _sub(_sub(pr, w("types")), w("type"), **{w("val"): "bbPlcHdr"})
+        _sub(_sub(pr, w("behaviors")), w("behavior"), **{w("val"): "content"})
+        _sub(pr, w("guid"), **{w("val"): "{" + str(uuid.uuid5(GUID_NAMESPACE, name)).upper() + "}"})
+        paragraph = _sub(_sub(part, w("docPartBody")), w("p"))
+        content = element.find(w("sdtContent"))
+        if _is_on(element.find(f"{w('sdtPr')}/{w('showingPlcHdr')}")) and content is not None:
+            paragraph.extend(etree.fromstring(etree.tostring(run)) for run in content.iter(w("r")))
+    etree.cleanup_namespaces(root)
+    return bytes(etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True))
+
+
+def glossary_placeholders(root: etree._Element) -> dict[str, str]:
+    """Building block name -> its text, from a glossary document (``w:glossaryDocument``)."""
+    found: dict[str, str] = {}
+    for part in root.iter(w("docPart")):
+        name = _val(part.find(f"{w('docPartPr')}/{w('name')}"))
+        body = part.find(w("docPartBody"))
+        if name and body is not None:
+            found.setdefault(name, content_text(body))
+    return found
 
 
 # -- reading ---------------------------------------------------------------------------------------
@@ -217,15 +269,38 @@ def content_text(content: etree._Element) -> str:
     return "".join(parts)
 
 
-def read_control(sdt: etree._Element) -> Control:
+_TYPES = {w(name) for name in ("equation", "comboBox", "date", "docPartObj", "docPartList", "dropDownList", "picture", "richText", "text")}
+_TYPES |= {w(name) for name in ("citation", "group", "bibliography")}
+_TEXT_TYPES = {w("text"), w("richText")}
+
+
+def control_key(pr: etree._Element) -> str:
+    """Where a control's value belongs: its ``w:tag``; else (saved by LibreOffice, which drops tags)
+    its placeholder building block's name, when that is a pointer (starts with ``/``)."""
+    tag = _val(pr.find(w("tag")))
+    if tag:
+        return tag
+    part = _val(pr.find(f"{w('placeholder')}/{w('docPart')}")) or ""
+    return part if part.startswith("/") else ""
+
+
+def _is_empty(text: str, placeholder: str) -> bool:
+    return not text.strip() or " ".join(text.split()) == " ".join(placeholder.split())
+
+
+def read_control(sdt: etree._Element, placeholders: Mapping[str, str] | None = None) -> Control:
+    """The control ``sdt``; ``placeholders`` are the document's building blocks (name -> text)."""
     pr = sdt.find(w("sdtPr"))
     content = sdt.find(w("sdtContent"))
     if pr is None:
         pr = etree.Element(w("sdtPr"))
-    tag = _val(pr.find(w("tag"))) or ""
+    tag = control_key(pr)
     alias = shown(_val(pr.find(w("alias"))) or "", MAX_ALIAS)  # only ever shown, never matched
     text: str | None = content_text(content) if content is not None else ""
-    if _is_on(pr.find(w("showingPlcHdr"))):
+    placeholder = (placeholders or {}).get(_val(pr.find(f"{w('placeholder')}/{w('docPart')}")) or "")
+    if placeholder is not None:
+        text = None if _is_empty(text or "", placeholder) else text
+    elif _is_on(pr.find(w("showingPlcHdr"))):
         text = None
     box = pr.find(w14("checkbox"))
     if box is not None:
@@ -244,11 +319,42 @@ def read_control(sdt: etree._Element) -> Control:
     if lst is not None:
         items = [(_val(item, w("displayText")) or _val(item, w("value")) or "", _val(item, w("value")) or "") for item in lst.findall(w("listItem"))]
         return Control(tag, alias, DROPDOWN, text, items=items, element=sdt)
-    kind = TEXT if pr.find(w("text")) is not None else OTHER
-    return Control(tag, alias, kind, text, element=sdt)
+    types = {child.tag for child in pr} & _TYPES
+    if types and not types & _TEXT_TYPES:
+        return Control(tag, alias, OTHER, text, element=sdt)
+    spill = _spilled_lines(sdt)
+    if spill:
+        text = (text or "") + spill
+    return Control(tag, alias, TEXT, text, element=sdt)
 
 
-def iter_controls(root: etree._Element) -> Iterator[Control]:
-    """Every content control under ``root`` in document order (nested ones too)."""
+def _spilled_lines(sdt: etree._Element) -> str:
+    """Lines typed after Enter in LibreOffice: Enter ends an inline control there, so the next lines
+    are plain paragraphs after the control's paragraph in its table cell. A text control of the form
+    is alone in its cell, so the paragraphs up to the next one with a control belong to it
+    (``"\\n"`` + their text, trailing empty lines left out)."""
+    paragraph = sdt.getparent()
+    if paragraph is None or paragraph.tag != w("p"):
+        return ""
+    cell = paragraph.getparent()
+    if cell is None or cell.tag != w("tc") or sum(1 for _ in paragraph.iter(w("sdt"))) != 1:
+        return ""
+    lines: list[str] = []
+    for sibling in paragraph.itersiblings():
+        if sibling.tag != w("p") or next(sibling.iter(w("sdt")), None) is not None:
+            break
+        lines.append(content_text(sibling))
+    while lines and not lines[-1].strip():
+        lines.pop()
+    return "".join("\n" + line for line in lines)
+
+
+def iter_controls(root: etree._Element, placeholders: Mapping[str, str] | None = None) -> Iterator[Control]:
+    """Every content control under ``root`` in document order (nested ones too), except containers:
+    LibreOffice wraps a table cell that starts with a check box in a block-level control copying
+    that box's title and building block; a control that holds other controls is no value of its own."""
     for sdt in root.iter(w("sdt")):
-        yield read_control(sdt)
+        content = sdt.find(w("sdtContent"))
+        if content is not None and next(content.iter(w("sdt")), None) is not None:
+            continue
+        yield read_control(sdt, placeholders)

@@ -14,15 +14,19 @@ Tags
     and 8 hex digits of its SHA-1 (``control_tag``). The importer never parses tags: it walks the
     layout, computes the tag of every place and looks it up.
 Controls per kind
-    text, email, tel, id, integer: plain text; textarea and text_list: multi-line plain text
-    (text_list: one item per line); date: date picker (display ``d-M-yyyy``, value in
+    text, email, tel, id, integer, textarea and text_list: a text control (rich text, so that
+    LibreOffice keeps it a content control; text_list: one item per line); date: date picker (display ``d-M-yyyy``, value in
     ``w:fullDate``); enum: drop-down of the labels (value = the enum key); enum_multi: one check
     box per option; boolean: a drop-down Ja/Nee and tristate: Ja/Nee/Niet beantwoord (a single
     check box cannot say "not answered": unticked would read as "Nee", and two boxes Ja/Nee can
     both be ticked; a drop-down is one control with one answer, and its placeholder means "not
     answered"); person, persons, person_or_melder: plain text with the persons' *Kenletters*
     separated by commas (the ids are chosen by the professional in the same form, so no list of
-    them exists when the form is made). A control showing its placeholder is empty.
+    them exists when the form is made). A control showing its placeholder text is empty.
+LibreOffice
+    LibreOffice drops ``w:tag`` when it saves a form, so every control also names its placeholder
+    building block after its tag (``w:placeholder/w:docPart``), which LibreOffice keeps; the
+    form's glossary document holds those blocks (``meldform.forms.controls``).
 Slots
     A repeat gets ``Repeat.slots`` slots when the layout exposes it (the schema annotation
     ``x-slots``), else ``DEFAULT_PERSON_SLOTS`` (4) for a repeat of persons (an item with an ``id``

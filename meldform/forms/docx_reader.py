@@ -3,7 +3,8 @@
 The package is opened with zipfile and lxml (no python-docx): its relationships lead to the main
 document and the custom properties, which say which layout made the form. The reader then walks
 that layout, computes the tag of every place (:mod:`meldform.forms.docx_common`) and looks it up
-among the document's content controls; a control still showing its placeholder is empty. A value
+among the document's content controls (by ``w:tag``, or by the name of its placeholder building
+block in a form saved by LibreOffice); a control still showing its placeholder text is empty. A value
 that cannot be read is an :class:`ImportProblem` naming the control, never its content; a file
 that is no (readable) form is a :class:`FormError` (exit 1: a bad document).
 """
@@ -13,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import json
+import posixpath
 import re
 import zipfile
 from collections.abc import Iterator
@@ -58,7 +60,7 @@ from meldform.model.layout import (
     Repeat,
     build_layout,
 )
-from meldform.ooxml import CUSTOM_NS, REL_NS, RT_CUSTOM, RT_OFFICE_DOCUMENT
+from meldform.ooxml import CUSTOM_NS, REL_NS, RT_CUSTOM, RT_GLOSSARY, RT_OFFICE_DOCUMENT
 
 MAX_SLOTS_READ = 200
 MAX_BYTES = 50 * 1024 * 1024  # a form is well under 1 MB; refuse anything absurd
@@ -114,7 +116,7 @@ def import_docx(data: bytes, lang: str = "nl") -> ImportResult:
 
     Raises :class:`FormError` when ``data`` is not a .docx or not a meldform form.
     """
-    document_xml, props = _open_package(data)
+    document_xml, props, placeholders = _open_package(data)
     if props.get(PROP + "formulier") is None or PROP + "soort" not in props or PROP + "sector" not in props:
         raise FormError("geen_formulier")
     version = props[PROP + "formulier"]
@@ -128,7 +130,7 @@ def import_docx(data: bytes, lang: str = "nl") -> ImportResult:
         except Exception:
             raise FormError("onbekende_variant") from None
     reader = _Reader(layout, props, lang)
-    reader.collect(document_xml)
+    reader.collect(document_xml, placeholders)
     document = reader.read()
     if not reader.used:
         # A form whose controls all lost their tags (an editor that does not keep content
@@ -142,8 +144,9 @@ def _parse_xml(blob: bytes) -> etree._Element:
     return etree.fromstring(blob, parser=parser)
 
 
-def _open_package(data: bytes) -> tuple[etree._Element, dict[str, str]]:
-    """The main document's XML and the custom properties of a .docx (``FormError`` if it is none)."""
+def _open_package(data: bytes) -> tuple[etree._Element, dict[str, str], dict[str, str]]:
+    """The main document's XML, the custom properties and the placeholder texts (building block
+    name -> text, from the glossary document) of a .docx (``FormError`` if it is none)."""
     if len(data) > MAX_BYTES:
         raise FormError("te_groot")
     try:
@@ -180,7 +183,25 @@ def _open_package(data: bytes) -> tuple[etree._Element, dict[str, str]]:
                 name = prop.get("name")
                 if name and name.startswith(PROP) and len(prop):
                     props[name] = "".join(str(t) for t in prop[0].itertext())
-    return document_xml, props
+        placeholders = _glossary(archive, main)
+    return document_xml, props, placeholders
+
+
+def _glossary(archive: zipfile.ZipFile, main: str) -> dict[str, str]:
+    """The placeholder texts of the glossary document related to ``main``; none if there is no
+    (readable) glossary: then ``w:showingPlcHdr`` alone says which controls are empty."""
+    folder, name = posixpath.split(main)
+    try:
+        rels = _parse_xml(_member(archive, posixpath.join(folder, "_rels", name + ".rels")))
+        target = next((r.get("Target") for r in rels.iter(f"{{{REL_NS}}}Relationship") if r.get("Type") == RT_GLOSSARY), None)
+        if not target:
+            return {}
+        part = posixpath.normpath(target.lstrip("/") if target.startswith("/") else posixpath.join(folder, target))
+        return sdt.glossary_placeholders(_parse_xml(_member(archive, part)))
+    except FormError:
+        raise
+    except (KeyError, etree.XMLSyntaxError, zipfile.BadZipFile, ValueError, OSError, EOFError, RuntimeError, NotImplementedError):
+        return {}
 
 
 def _member(archive: zipfile.ZipFile, name: str) -> bytes:
@@ -224,10 +245,10 @@ class _Reader:
         self.problems: list[ImportProblem] = []
         self.order: list[str] = []
 
-    def collect(self, document_xml: etree._Element) -> None:
+    def collect(self, document_xml: etree._Element, placeholders: dict[str, str]) -> None:
         body = document_xml.find(sdt.w("body"))
         duplicates: list[sdt.Control] = []
-        for control in sdt.iter_controls(body if body is not None else document_xml):
+        for control in sdt.iter_controls(body if body is not None else document_xml, placeholders):
             if not control.tag.startswith("/"):
                 continue  # not ours (a control the user added): ignored
             if control.tag in self.controls:

@@ -43,7 +43,6 @@ from meldform.model.layout import (
     PERSON_OR_MELDER,
     PERSONS,
     TEXT_LIST,
-    TEXTAREA,
     TRISTATE,
     Condition,
     Field,
@@ -56,7 +55,6 @@ from meldform.ooxml import MC_NS, R_NS, W14_NS, W_NS, w
 from meldform.texts import pick
 from meldform.texts.words import WORDS
 
-TEXT_KINDS_MULTILINE = (TEXTAREA, TEXT_LIST)
 NSMAP = {"w": W_NS, "r": R_NS, "w14": W14_NS, "mc": MC_NS}
 
 
@@ -103,8 +101,9 @@ class _FormWriter:
             ooxml.FOOTER: ooxml.footer_xml(self.layout.sector_label, text("voettekst", self.lang)),
             ooxml.CORE: ooxml.core_xml(root.label, self.lang, subject=self.layout.sector_label, keywords="meldform"),
             ooxml.CUSTOM: self._metadata(),
+            ooxml.GLOSSARY: sdt.glossary_xml(self.document.iter(w("sdt"))),
         }
-        return ooxml.package(self.lang, parts, custom_properties=True)
+        return ooxml.package(self.lang, parts, custom_properties=True, glossary=True)
 
     def _add(self, element: etree._Element) -> etree._Element:
         self.body.append(element)
@@ -266,7 +265,7 @@ class _FormWriter:
             return sdt.dropdown(tag, alias, placeholder, self._id(), items)
         if node.kind == DATE:
             return sdt.date_picker(tag, alias, placeholder, self._id(), lid=self.lid)
-        return sdt.plain_text(tag, alias, placeholder, self._id(), multiline=node.kind in TEXT_KINDS_MULTILINE)
+        return sdt.text_control(tag, alias, placeholder, self._id())
 
     def _placeholder(self, node: Field) -> str:
         """The help text (or the label), with a hint on how to fill in this kind of control."""
