@@ -26,8 +26,9 @@ from typing import TYPE_CHECKING, Any
 
 from meldform.check.findings import FOUT, WAARSCHUWING, Finding
 from meldform.errors import EXIT_INVALID, EXIT_USAGE, MeldformError
-from meldform.model.schemas import SOORTEN
-from meldform.texts.messages import pick
+from meldform.model.schemas import SOORTEN, UnknownVariantError
+from meldform.texts import pick
+from meldform.texts.api import API_ERRORS
 
 if TYPE_CHECKING:  # imported on first use (see __getattr__): loading pulls in PyYAML, forms.docx lxml
     from meldform.check.loading import LoadError
@@ -59,26 +60,10 @@ __all__ = [
     "validate",
 ]
 
+#: The formats of a blank form.
 FORM_FORMATS = ("html", "docx")
-"""The formats of a blank form."""
-
-_TEXTS: dict[str, dict[str, str]] = {
-    "onbekend": {"nl": "onbekende {wat} '{waarde}'; kies uit: {keuzes}", "en": "unknown {wat} '{waarde}'; choose from: {keuzes}"},
-    "sector": {"nl": "sector", "en": "sector"},
-    "soort": {"nl": "soort", "en": "soort"},
-    "formaat": {"nl": "formaat", "en": "format"},
-    "niet_beschikbaar": {
-        "nl": "formaat '{formaat}' is in deze installatie niet beschikbaar; kies uit: {keuzes}",
-        "en": "format '{formaat}' is not available in this installation; choose from: {keuzes}",
-    },
-    "ongeldig": {
-        "nl": "de melding is niet geldig: {fouten} fout(en), {waarschuwingen} waarschuwing(en)",
-        "en": "the melding is not valid: {fouten} error(s), {waarschuwingen} warning(s)",
-    },
-}
+#: Every format meldform can render to; which of them this installation has: :func:`render_formats`.
 KNOWN_RENDER_FORMATS = ("html", "docx", "pdf")
-"""Every format meldform can render to; which of them this installation has: :func:`render_formats`."""
-_SHOWN = 40  # an unknown choice is quoted back at most this long
 
 
 def __getattr__(name: str) -> Any:
@@ -173,30 +158,20 @@ class InvalidDocumentError(MeldformError):
         self.report = report
 
     def message(self, lang: str = "nl") -> str:
-        return pick(_TEXTS, "ongeldig", lang, fouten=len(self.report.fouten), waarschuwingen=len(self.report.waarschuwingen))
+        return pick(API_ERRORS, "ongeldig", lang, fouten=len(self.report.fouten), waarschuwingen=len(self.report.waarschuwingen))
 
     def __str__(self) -> str:
         return self.message()
 
 
-class UnknownChoiceError(MeldformError, ValueError):
-    """A sector, soort or format that meldform does not know (``what`` is one of those three words)."""
+class UnknownChoiceError(UnknownVariantError):
+    """A sector, soort or format that meldform does not know (``what``: ``sector``, ``soort`` or
+    ``formaat``); worded as the command line words an unknown sector, a value quoted at most 40 characters."""
 
     exit_code = EXIT_USAGE
 
     def __init__(self, what: str, value: object, allowed: tuple[str, ...]) -> None:
-        super().__init__(what)
-        self.what = what
-        self.value = str(value)
-        self.allowed = allowed
-
-    def message(self, lang: str = "nl") -> str:
-        shown = self.value if len(self.value) <= _SHOWN else self.value[:_SHOWN] + "…"
-        what = pick(_TEXTS, self.what, lang) if self.what in _TEXTS else self.what
-        return pick(_TEXTS, "onbekend", lang, wat=what, waarde=shown, keuzes=", ".join(self.allowed))
-
-    def __str__(self) -> str:
-        return self.message()
+        super().__init__(what, str(value), allowed)
 
 
 class UnsupportedFormatError(MeldformError):
@@ -210,7 +185,7 @@ class UnsupportedFormatError(MeldformError):
         self.available = available
 
     def message(self, lang: str = "nl") -> str:
-        return pick(_TEXTS, "niet_beschikbaar", lang, formaat=self.fmt, keuzes=", ".join(self.available))
+        return pick(API_ERRORS, "niet_beschikbaar", lang, formaat=self.fmt, keuzes=", ".join(self.available))
 
     def __str__(self) -> str:
         return self.message()

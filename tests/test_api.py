@@ -192,14 +192,17 @@ def test_blank_form_html_is_what_the_cli_writes(soort: str, lang: str, tmp_path:
     assert meldform.form_name("wijkteam", soort, "html") == f"meldformulier-wijkteam{'-advies' if soort == 'advies' else ''}.html"
 
 
-@pytest.mark.parametrize(("kwargs", "what"), [({"sector": "nope"}, "sector"), ({"soort": "brief"}, "soort"), ({"fmt": "pdf"}, "format")])
-def test_blank_form_unknown_choices(kwargs: dict[str, str], what: str) -> None:
+@pytest.mark.parametrize(
+    ("kwargs", "what", "dutch"),
+    [({"sector": "nope"}, "sector", "onbekende sector"), ({"soort": "brief"}, "soort", "onbekende soort"), ({"fmt": "pdf"}, "format", "onbekend formaat")],
+)
+def test_blank_form_unknown_choices(kwargs: dict[str, str], what: str, dutch: str) -> None:
     args = {"sector": "onderwijs", **kwargs}
     sector = args.pop("sector")
     with pytest.raises(meldform.UnknownChoiceError) as caught:
         meldform.blank_form(sector, **args)
     assert caught.value.message("en").startswith(f"unknown {what} ")
-    assert caught.value.message("nl").startswith("onbekende ")
+    assert caught.value.message("nl").startswith(f"{dutch} ")  # "onbekend formaat": formaat is a het-word
     assert caught.value.exit_code == 2
 
 
@@ -234,3 +237,17 @@ def test_schema_unknown_sector() -> None:
 def test_sectors_is_what_the_cli_prints(lang: str) -> None:
     expected = json.loads(cli("sectors", "--format", "json", "--lang", lang).stdout)
     assert [s.to_json() for s in meldform.sectors(lang)] == expected
+
+
+def test_an_unknown_choice_is_worded_once_for_the_api_and_the_contract() -> None:
+    from meldform.model.schemas import UnknownVariantError
+
+    api_error = meldform.UnknownChoiceError("sector", "ruimtevaart", ("onderwijs", "wijkteam"))
+    assert isinstance(api_error, UnknownVariantError)
+    for lang in ("nl", "en"):
+        assert api_error.message(lang) == UnknownVariantError("sector", "ruimtevaart", ("onderwijs", "wijkteam")).message(lang)
+    long = meldform.UnknownChoiceError("soort", "x" * 500, meldform.SOORTEN).message()
+    assert long == f"onbekende soort '{'x' * 40}…'; kies uit: melding, advies"
+    other = meldform.UnknownChoiceError("strict", "misschien", ("true", "false"))
+    assert other.message() == "onbekende waarde 'misschien' voor strict; kies uit: true, false"
+    assert other.message("en") == "unknown value 'misschien' for strict; choose from: true, false"
