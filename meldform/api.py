@@ -322,20 +322,23 @@ def import_form(data: bytes, *, lang: str = "nl", today: dt.date | None = None) 
     return Imported(result.document, report, list(result.problems), result.soort, result.sector)
 
 
-def schema(sector: str | None = None, soort: str | None = None) -> dict[str, Any]:
+def schema(sector: str | None = None, soort: str | None = None, *, annotations: bool = True) -> dict[str, Any]:
     """The JSON Schema (draft 2020-12) of the contract, self-contained (every ``$ref`` points inside it).
 
-    Without arguments it covers both soorten and every sector; with them only that part. A fresh
+    Without arguments it covers both soorten and every sector; with them only that part.
+    ``annotations=False`` leaves out meldform's own ``x-`` keywords (labels, form hints), for
+    validators that refuse unknown keywords (``meldform schema --zonder-annotaties``). A fresh
     copy each call: the caller may change it.
     """
-    from meldform.model.schemas import load_schemas
+    from meldform.model.schemas import load_schemas, without_annotations
 
     schemas = load_schemas()
     if sector is not None:
         _choose("sector", sector, schemas.sectors)
     if soort is not None:
         _choose("soort", soort, SOORTEN)
-    return schemas.bundle(schemas.variant(soort=soort, sector=sector))
+    bundle = schemas.bundle(schemas.variant(soort=soort, sector=sector))
+    return bundle if annotations else without_annotations(bundle)
 
 
 def sectors(lang: str = "nl") -> list[Sector]:

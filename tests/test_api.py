@@ -228,6 +228,22 @@ def test_schema_is_what_the_cli_prints(sector: str | None, soort: str | None) ->
     assert meldform.schema(sector=sector, soort=soort)["title"] != "changed"
 
 
+def _keys(node: Any) -> set[str]:
+    if isinstance(node, dict):
+        return set(node) | {k for value in node.values() for k in _keys(value)}
+    if isinstance(node, list):
+        return {k for item in node for k in _keys(item)}
+    return set()
+
+
+def test_schema_without_annotations_is_what_the_cli_prints() -> None:
+    bare = meldform.schema(sector="onderwijs", annotations=False)
+    assert bare == json.loads(cli("schema", "--sector", "onderwijs", "--zonder-annotaties").stdout)
+    assert any(k.startswith("x-") for k in _keys(meldform.schema(sector="onderwijs")))
+    assert not any(k.startswith("x-") for k in _keys(bare)), "x- keywords left"
+    assert bare["title"] == meldform.schema(sector="onderwijs")["title"]  # standard annotations stay
+
+
 def test_schema_unknown_sector() -> None:
     with pytest.raises(meldform.UnknownChoiceError):
         meldform.schema(sector="nope")
