@@ -26,8 +26,9 @@ from typing import TYPE_CHECKING, Any
 
 from meldform.check.findings import FOUT, WAARSCHUWING, Finding
 from meldform.errors import EXIT_INVALID, EXIT_USAGE, MeldformError
-from meldform.model.schemas import SOORTEN
-from meldform.texts.messages import pick
+from meldform.model.schemas import SOORTEN, UnknownVariantError
+from meldform.texts import pick
+from meldform.texts.api import API_ERRORS
 
 if TYPE_CHECKING:  # imported on first use (see __getattr__): loading pulls in PyYAML, forms.docx lxml
     from meldform.check.loading import LoadError
@@ -59,26 +60,10 @@ __all__ = [
     "validate",
 ]
 
+#: The formats of a blank form.
 FORM_FORMATS = ("html", "docx")
-"""The formats of a blank form."""
-
-_TEXTS: dict[str, dict[str, str]] = {
-    "onbekend": {"nl": "onbekende {wat} '{waarde}'; kies uit: {keuzes}", "en": "unknown {wat} '{waarde}'; choose from: {keuzes}"},
-    "sector": {"nl": "sector", "en": "sector"},
-    "soort": {"nl": "soort", "en": "soort"},
-    "formaat": {"nl": "formaat", "en": "format"},
-    "niet_beschikbaar": {
-        "nl": "formaat '{formaat}' is in deze installatie niet beschikbaar; kies uit: {keuzes}",
-        "en": "format '{formaat}' is not available in this installation; choose from: {keuzes}",
-    },
-    "ongeldig": {
-        "nl": "de melding is niet geldig: {fouten} fout(en), {waarschuwingen} waarschuwing(en)",
-        "en": "the melding is not valid: {fouten} error(s), {waarschuwingen} warning(s)",
-    },
-}
+#: Every format meldform can render to; which of them this installation has: :func:`render_formats`.
 KNOWN_RENDER_FORMATS = ("html", "docx", "pdf")
-"""Every format meldform can render to; which of them this installation has: :func:`render_formats`."""
-_SHOWN = 40  # an unknown choice is quoted back at most this long
 
 
 def __getattr__(name: str) -> Any:
@@ -105,11 +90,12 @@ class Report:
 
     geldig: bool
     bevindingen: list[Finding] = field(default_factory=list)
+    gemigreerd_van: str | None = None  #: "1.0" when the melding was read in an older version and checked as 1.1
 
     @classmethod
-    def of(cls, findings: list[Finding], *, strict: bool = False) -> Report:
+    def of(cls, findings: list[Finding], *, strict: bool = False, gemigreerd_van: str | None = None) -> Report:
         valid = not findings if strict else not any(f.ernst == FOUT for f in findings)
-        return cls(valid, list(findings))
+        return cls(valid, list(findings), gemigreerd_van)
 
     @classmethod
     def unreadable(cls, error: MeldformError, lang: str = "nl") -> Report:
@@ -131,9 +117,10 @@ class Report:
 
     def to_json(self, bestand: str | None = None) -> dict[str, Any]:
         """The shape of ``meldform validate --format json`` for one input (with ``bestand`` if given):
-        ``{"bestand"?, "geldig", "bevindingen": [{"ernst", "code", "pad", "melding"}]}``."""
+        ``{"bestand"?, "geldig", "gemigreerdVan"?, "bevindingen": [{"ernst", "code", "pad", "melding"}]}``."""
         head: dict[str, Any] = {} if bestand is None else {"bestand": bestand}
-        return {**head, "geldig": self.geldig, "bevindingen": [f.as_json() for f in self.bevindingen]}
+        migrated = {} if self.gemigreerd_van is None else {"gemigreerdVan": self.gemigreerd_van}
+        return {**head, "geldig": self.geldig, **migrated, "bevindingen": [f.as_json() for f in self.bevindingen]}
 
 
 @dataclass(frozen=True)
@@ -173,30 +160,20 @@ class InvalidDocumentError(MeldformError):
         self.report = report
 
     def message(self, lang: str = "nl") -> str:
-        return pick(_TEXTS, "ongeldig", lang, fouten=len(self.report.fouten), waarschuwingen=len(self.report.waarschuwingen))
+        return pick(API_ERRORS, "ongeldig", lang, fouten=len(self.report.fouten), waarschuwingen=len(self.report.waarschuwingen))
 
     def __str__(self) -> str:
         return self.message()
 
 
-class UnknownChoiceError(MeldformError, ValueError):
-    """A sector, soort or format that meldform does not know (``what`` is one of those three words)."""
+class UnknownChoiceError(UnknownVariantError):
+    """A sector, soort or format that meldform does not know (``what``: ``sector``, ``soort`` or
+    ``formaat``); worded as the command line words an unknown sector, a value quoted at most 40 characters."""
 
     exit_code = EXIT_USAGE
 
     def __init__(self, what: str, value: object, allowed: tuple[str, ...]) -> None:
-        super().__init__(what)
-        self.what = what
-        self.value = str(value)
-        self.allowed = allowed
-
-    def message(self, lang: str = "nl") -> str:
-        shown = self.value if len(self.value) <= _SHOWN else self.value[:_SHOWN] + "…"
-        what = pick(_TEXTS, self.what, lang) if self.what in _TEXTS else self.what
-        return pick(_TEXTS, "onbekend", lang, wat=what, waarde=shown, keuzes=", ".join(self.allowed))
-
-    def __str__(self) -> str:
-        return self.message()
+        super().__init__(what, str(value), allowed)
 
 
 class UnsupportedFormatError(MeldformError):
@@ -210,7 +187,7 @@ class UnsupportedFormatError(MeldformError):
         self.available = available
 
     def message(self, lang: str = "nl") -> str:
-        return pick(_TEXTS, "niet_beschikbaar", lang, formaat=self.fmt, keuzes=", ".join(self.available))
+        return pick(API_ERRORS, "niet_beschikbaar", lang, formaat=self.fmt, keuzes=", ".join(self.available))
 
     def __str__(self) -> str:
         return self.message()
@@ -248,11 +225,14 @@ def validate(document: Any, *, lang: str = "nl", today: dt.date | None = None, s
     """Check a loaded melding against the contract (schema and rules); never raises for bad data.
 
     ``lang`` is ``"nl"`` or ``"en"`` (the messages); ``today`` is the date the rules compare
-    dates with (default: today); ``strict`` counts warnings as errors (``--strict``).
+    dates with (default: today); ``strict`` counts warnings as errors (``--strict``). A melding of
+    an older version (1.0) is checked in its migrated 1.1 form (``Report.gemigreerd_van``).
     """
+    from meldform.check.migrate import migrate
     from meldform.check.validation import validate as findings_of
 
-    return Report.of(findings_of(document, lang=lang, today=today), strict=strict)
+    migrated = migrate(document)
+    return Report.of(findings_of(migrated.data, lang=lang, today=today), strict=strict, gemigreerd_van=migrated.gemigreerd_van)
 
 
 def check(source: bytes | str, *, yaml: bool | None = None, lang: str = "nl", today: dt.date | None = None, strict: bool = False) -> Report:
@@ -295,9 +275,10 @@ def render(document: Any, fmt: str = "html", *, lang: str = "nl", today: dt.date
     report = validate(document, lang=lang, today=today)
     if not report.geldig:
         raise InvalidDocumentError(report)
+    from meldform.check.migrate import migrate
     from meldform.documents.rendering import render_document
 
-    return render_document(document, report.bevindingen, fmt, lang)
+    return render_document(migrate(document).data, report.bevindingen, fmt, lang)  # a 1.0 melding as the 1.1 it was checked as
 
 
 def document_name(document: dict[str, Any], fmt: str) -> str:
@@ -347,20 +328,23 @@ def import_form(data: bytes, *, lang: str = "nl", today: dt.date | None = None) 
     return Imported(result.document, report, list(result.problems), result.soort, result.sector)
 
 
-def schema(sector: str | None = None, soort: str | None = None) -> dict[str, Any]:
+def schema(sector: str | None = None, soort: str | None = None, *, annotations: bool = True) -> dict[str, Any]:
     """The JSON Schema (draft 2020-12) of the contract, self-contained (every ``$ref`` points inside it).
 
-    Without arguments it covers both soorten and every sector; with them only that part. A fresh
+    Without arguments it covers both soorten and every sector; with them only that part.
+    ``annotations=False`` leaves out meldform's own ``x-`` keywords (labels, form hints), for
+    validators that refuse unknown keywords (``meldform schema --zonder-annotaties``). A fresh
     copy each call: the caller may change it.
     """
-    from meldform.model.schemas import load_schemas
+    from meldform.model.schemas import load_schemas, without_annotations
 
     schemas = load_schemas()
     if sector is not None:
         _choose("sector", sector, schemas.sectors)
     if soort is not None:
         _choose("soort", soort, SOORTEN)
-    return schemas.bundle(schemas.variant(soort=soort, sector=sector))
+    bundle = schemas.bundle(schemas.variant(soort=soort, sector=sector))
+    return bundle if annotations else without_annotations(bundle)
 
 
 def sectors(lang: str = "nl") -> list[Sector]:

@@ -192,14 +192,17 @@ def test_blank_form_html_is_what_the_cli_writes(soort: str, lang: str, tmp_path:
     assert meldform.form_name("wijkteam", soort, "html") == f"meldformulier-wijkteam{'-advies' if soort == 'advies' else ''}.html"
 
 
-@pytest.mark.parametrize(("kwargs", "what"), [({"sector": "nope"}, "sector"), ({"soort": "brief"}, "soort"), ({"fmt": "pdf"}, "format")])
-def test_blank_form_unknown_choices(kwargs: dict[str, str], what: str) -> None:
+@pytest.mark.parametrize(
+    ("kwargs", "what", "dutch"),
+    [({"sector": "nope"}, "sector", "onbekende sector"), ({"soort": "brief"}, "soort", "onbekende soort"), ({"fmt": "pdf"}, "format", "onbekend formaat")],
+)
+def test_blank_form_unknown_choices(kwargs: dict[str, str], what: str, dutch: str) -> None:
     args = {"sector": "onderwijs", **kwargs}
     sector = args.pop("sector")
     with pytest.raises(meldform.UnknownChoiceError) as caught:
         meldform.blank_form(sector, **args)
     assert caught.value.message("en").startswith(f"unknown {what} ")
-    assert caught.value.message("nl").startswith("onbekende ")
+    assert caught.value.message("nl").startswith(f"{dutch} ")  # "onbekend formaat": formaat is a het-word
     assert caught.value.exit_code == 2
 
 
@@ -225,6 +228,22 @@ def test_schema_is_what_the_cli_prints(sector: str | None, soort: str | None) ->
     assert meldform.schema(sector=sector, soort=soort)["title"] != "changed"
 
 
+def _keys(node: Any) -> set[str]:
+    if isinstance(node, dict):
+        return set(node) | {k for value in node.values() for k in _keys(value)}
+    if isinstance(node, list):
+        return {k for item in node for k in _keys(item)}
+    return set()
+
+
+def test_schema_without_annotations_is_what_the_cli_prints() -> None:
+    bare = meldform.schema(sector="onderwijs", annotations=False)
+    assert bare == json.loads(cli("schema", "--sector", "onderwijs", "--zonder-annotaties").stdout)
+    assert any(k.startswith("x-") for k in _keys(meldform.schema(sector="onderwijs")))
+    assert not any(k.startswith("x-") for k in _keys(bare)), "x- keywords left"
+    assert bare["title"] == meldform.schema(sector="onderwijs")["title"]  # standard annotations stay
+
+
 def test_schema_unknown_sector() -> None:
     with pytest.raises(meldform.UnknownChoiceError):
         meldform.schema(sector="nope")
@@ -234,3 +253,17 @@ def test_schema_unknown_sector() -> None:
 def test_sectors_is_what_the_cli_prints(lang: str) -> None:
     expected = json.loads(cli("sectors", "--format", "json", "--lang", lang).stdout)
     assert [s.to_json() for s in meldform.sectors(lang)] == expected
+
+
+def test_an_unknown_choice_is_worded_once_for_the_api_and_the_contract() -> None:
+    from meldform.model.schemas import UnknownVariantError
+
+    api_error = meldform.UnknownChoiceError("sector", "ruimtevaart", ("onderwijs", "wijkteam"))
+    assert isinstance(api_error, UnknownVariantError)
+    for lang in ("nl", "en"):
+        assert api_error.message(lang) == UnknownVariantError("sector", "ruimtevaart", ("onderwijs", "wijkteam")).message(lang)
+    long = meldform.UnknownChoiceError("soort", "x" * 500, meldform.SOORTEN).message()
+    assert long == f"onbekende soort '{'x' * 40}…'; kies uit: melding, advies"
+    other = meldform.UnknownChoiceError("strict", "misschien", ("true", "false"))
+    assert other.message() == "onbekende waarde 'misschien' voor strict; kies uit: true, false"
+    assert other.message("en") == "unknown value 'misschien' for strict; choose from: true, false"

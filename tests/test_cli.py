@@ -451,3 +451,20 @@ def test_a_document_that_is_not_an_object_says_so_with_single_braces() -> None:
     result = CliRunner().invoke(main, ["validate", "-"], input="[1, 2]")
     assert result.exit_code == 1
     assert "(tussen { en })" in result.stdout and "{{" not in result.stdout
+
+
+def test_validate_on_a_valid_file_starts_without_docx_lxml_jinja2_or_jsonschema() -> None:
+    """validate goes through meldform.api, whose heavy libraries are imported only by what needs them."""
+    code = (
+        "import sys\n"
+        "from meldform.cli import main\n"
+        "try:\n"
+        "    main(['validate', '--format', 'json', sys.argv[1]])\n"
+        "except SystemExit as exc:\n"
+        "    status = exc.code\n"
+        "heavy = sorted(m for m in sys.modules if m.split('.')[0] in ('docx', 'jinja2', 'jsonschema', 'lxml', 'starlette'))\n"
+        "assert status == 0 and not heavy, (status, heavy)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code, str(EXAMPLE)], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)[0]["geldig"] is True

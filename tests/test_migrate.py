@@ -13,6 +13,7 @@ import copy
 import datetime as dt
 import json
 import os
+import re
 import stat
 from pathlib import Path
 from typing import Any
@@ -246,3 +247,29 @@ def test_validate_json_marks_migrated_inputs() -> None:
     report = json.loads(result.stdout)
     assert report[0]["gemigreerdVan"] == "1.0"
     assert "gemigreerdVan" not in report[1]
+
+
+@pytest.mark.parametrize("fmt", ["html", "docx"])
+def test_render_and_batch_show_a_1_0_melding_as_the_1_1_it_was_checked_as(tmp_path: Path, fmt: str) -> None:
+    """The rendered document of a 1.0 input is the one of its migration: the same rows, the 1.1 labels."""
+    import meldform
+    from meldform.check.loading import load_document
+    from meldform.check.migrate import migrate
+
+    old = next(p for p in OLD if p.suffix == ".json" and "jeugdhulp" in p.name)
+    data = load_document(str(old)).data
+    assert data["schemaVersie"] == "1.0"
+    new = migrate(data).data
+    strip = (lambda b: re.sub(rb"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", b"T", b)) if fmt == "html" else (lambda b: b)
+    if fmt == "html":
+        assert strip(meldform.render(data, fmt)) == strip(meldform.render(new, fmt))
+    from click.testing import CliRunner
+
+    from meldform.cli import main
+
+    out = tmp_path / "uit"
+    assert CliRunner().invoke(main, ["batch", str(old), "--output", str(out), "--format", fmt, "--jobs", "1"]).exit_code == 0
+    report = json.loads((out / "rapport.json").read_text(encoding="utf-8"))
+    assert report["bestanden"][0]["gemigreerdVan"] == "1.0"
+    if fmt == "html":
+        assert strip((out / f"{new['kenmerk']}.html").read_bytes()) == strip(meldform.render(new, "html"))

@@ -102,8 +102,11 @@ REPORT_FIELDS = ("nr", "bestand", "sha256", "status", "kenmerk", "soort", "secto
 
 
 def _public(record: dict[str, Any]) -> dict[str, Any]:
-    """A journal record without the internal samenloop keys."""
-    return {key: record.get(key) for key in REPORT_FIELDS}
+    """A journal record without the internal samenloop keys (``gemigreerdVan`` only where an input was 1.0)."""
+    public = {key: record.get(key) for key in REPORT_FIELDS}
+    if "gemigreerdVan" in record:
+        public["gemigreerdVan"] = record["gemigreerdVan"]
+    return public
 
 
 def write_reports(output: Path, journal_path: Path, summary: Summary, groups: list[dict[str, Any]], *, formats: Sequence[str], lang: str) -> BatchResult:

@@ -186,18 +186,18 @@ def brief(files: tuple[str, ...], fmt: str, output: Path, force: bool, lang: str
     return run(files, sys.stdout, sys.stderr, fmt=fmt, output=output, force=force, lang=lang)
 
 
-@main.command()
-@click.option("--host", default="127.0.0.1", show_default=True, help="Adres om op te luisteren (alleen deze machine: 127.0.0.1).")
-@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True, help="Poort (0: een vrije poort).")
-@click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True, help="Aantal werkprocessen.")
-@click.option("--max-body", default="2MB", show_default=True, help="Grootste verzoek (2MB, 512KiB, ...).")
-@click.option("--timeout", default="10s", show_default=True, help="Tijd voor inlezen en verwerken van één verzoek.")
-@click.option("--concurrency", type=click.IntRange(min=1), default=32, show_default=True, help="Verzoeken tegelijk per worker; meer krijgt 503.")
-@click.option("--token-file", type=click.Path(dir_okay=False), help="Bestand met het bearer-token dat elk /v1-verzoek moet meesturen.")
-@click.option("--proxy-headers/--no-proxy-headers", default=False, show_default=True, help="X-Forwarded-* van de proxy vertrouwen.")
-@click.option("--forwarded-allow-ips", default="127.0.0.1", show_default=True, help="Proxy-adressen wier X-Forwarded-* gelden.")
+@main.command(help=_help("serve"))
+@click.option("--host", default="127.0.0.1", show_default=True, help=_help("host"))
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True, help=_help("port"))
+@click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True, help=_help("workers"))
+@click.option("--max-body", default="2MB", show_default=True, help=_help("max_body"))
+@click.option("--timeout", default="10s", show_default=True, help=_help("timeout"))
+@click.option("--concurrency", type=click.IntRange(min=1), default=32, show_default=True, help=_help("concurrency"))
+@click.option("--token-file", type=click.Path(dir_okay=False), help=_help("token_file"))
+@click.option("--proxy-headers/--no-proxy-headers", default=False, show_default=True, help=_help("proxy_headers"))
+@click.option("--forwarded-allow-ips", default="127.0.0.1", show_default=True, help=_help("forwarded_allow_ips"))
 @click.option("--log-level", type=click.Choice(["debug", "info", "warning", "error"]), default="info", show_default=True)
-@click.option("--lang", type=LANG, default="nl", show_default=True, help="Taal van de meldingen bij het starten.")
+@click.option("--lang", type=LANG, default=DEFAULT_LANG, show_default=True, help=_help("lang_starten"))
 @handle_errors
 def serve(
     host: str,
@@ -212,7 +212,6 @@ def serve(
     log_level: str,
     lang: str,
 ) -> int:
-    """Start de HTTP-dienst (valideren, renderen, formulieren, schema; OpenAPI op /openapi.json)."""
     from meldform.commands.serve import run
 
     return run(

@@ -1,4 +1,5 @@
-"""``meldform blank``: a blank, fillable form (HTML or Word) for one sector and soort."""
+"""``meldform blank``: a blank, fillable form (HTML or Word) for one sector and soort, made by the API
+(``meldform.api.blank_form``, named by ``meldform.api.form_name``)."""
 
 from __future__ import annotations
 
@@ -6,41 +7,17 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
+from meldform import api
 from meldform.errors import EXIT_INVALID, EXIT_OK, UsageError
-from meldform.model.layout import build_layout
-from meldform.model.schemas import SOORTEN, UnknownVariantError, load_schemas
 from meldform.output import OutputExistsError, OutputNotWritableError, write_atomic
 from meldform.texts import pick
 from meldform.texts.cli import OUTPUT
 
-FORMATS = ("html", "docx")
-
-
-def default_output(sector: str, soort: str, fmt: str) -> Path:
-    """``meldformulier-<sector>.<fmt>`` (an advies: ``meldformulier-<sector>-advies.<fmt>``) in the current folder."""
-    suffix = "-advies" if soort == "advies" else ""
-    return Path(f"meldformulier-{sector}{suffix}.{fmt}")
-
 
 def run(out: TextIO, *, sector: str, soort: str, fmt: str, output: Path | None, force: bool = False, lang: str = "nl", err: TextIO | None = None) -> int:
     err = err if err is not None else sys.stderr
-    sectors = load_schemas().sectors
-    if sector not in sectors:
-        raise UnknownVariantError("sector", sector, sectors)
-    if soort not in SOORTEN:
-        raise UnknownVariantError("soort", soort, SOORTEN)
-    layout = build_layout(soort, sector, lang)
-    if fmt == "html":
-        from meldform.forms.html import blank_html
-
-        data = blank_html(layout).encode("utf-8")
-    elif fmt == "docx":
-        from meldform.forms.docx_writer import blank_docx
-
-        data = blank_docx(layout)
-    else:
-        raise UsageError(pick(OUTPUT, "onbekend_formaat", lang, formaat=fmt, keuzes=", ".join(FORMATS)))
-    target = output if output is not None else default_output(sector, soort, fmt)
+    data = api.blank_form(sector, soort=soort, fmt=fmt, lang=lang)  # UnknownChoiceError: one line, exit 2
+    target = output if output is not None else Path(api.form_name(sector, soort, fmt))
     try:
         write_atomic(target, data, force=force)
     except OutputExistsError:

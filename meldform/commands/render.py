@@ -1,4 +1,4 @@
-"""``meldform render``: valid meldingen to HTML or Word files."""
+"""``meldform render``: valid meldingen to HTML or Word files, made by the API (``meldform.api.render``)."""
 
 from __future__ import annotations
 
@@ -6,14 +6,26 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
+from meldform import api
+from meldform.check.loading import LoadError
 from meldform.check.reporters import text_report
-from meldform.check.validation import check_file
 from meldform.cleaning import clean
-from meldform.documents.rendering import output_name, render_document
+from meldform.commands.validate import as_result, read_input
 from meldform.errors import EXIT_INVALID, EXIT_OK, UsageError
 from meldform.output import OutputExistsError, OutputNotWritableError, ensure_dir, write_atomic
 from meldform.texts import pick
 from meldform.texts.cli import OUTPUT
+
+
+def render_path(path: str, fmt: str, lang: str = "nl") -> tuple[bytes, str]:
+    """The document rendered from ``path`` and its file name. Raises ``InvalidDocumentError`` with the
+    report when the melding has errors, or cannot be read (then the report is ``onleesbaar``)."""
+    try:
+        raw, is_yaml = read_input(path)
+        document = api.load(raw, yaml=is_yaml)
+    except LoadError as exc:
+        raise api.InvalidDocumentError(api.Report.unreadable(exc, lang)) from None
+    return api.render(document, fmt, lang=lang), api.document_name(document, fmt)
 
 
 def run(paths: Sequence[str], out: TextIO, err: TextIO, *, fmt: str, output: Path, force: bool = False, lang: str = "nl") -> int:
@@ -23,17 +35,18 @@ def run(paths: Sequence[str], out: TextIO, err: TextIO, *, fmt: str, output: Pat
         raise UsageError(pick(OUTPUT, "map_niet_schrijfbaar", lang, map=output)) from None
     code = EXIT_OK
     for path in paths:
-        result = check_file(path, lang=lang)
-        if not result.geldig():
-            text_report([result], err, lang)
+        try:
+            data, name = render_path(path, fmt, lang)
+        except api.InvalidDocumentError as exc:
+            text_report([as_result(path, exc.report)], err, lang)
             code = EXIT_INVALID
             continue
-        target = output / output_name(result.data, fmt)
+        target = output / name
         shown = clean(path)  # a file name can hold anything but '/' and NUL, even bytes that are not UTF-8
         try:
-            write_atomic(target, render_document(result.data, result.bevindingen, fmt, lang), force=force)
+            write_atomic(target, data, force=force)
         except OutputExistsError:
-            err.write(f"{path}: " + pick(OUTPUT, "bestaat_al", lang, doel=target) + "\n")
+            err.write(f"{shown}: " + pick(OUTPUT, "bestaat_al", lang, doel=target) + "\n")
             code = EXIT_INVALID
             continue
         except OutputNotWritableError:

@@ -5,19 +5,8 @@ from __future__ import annotations
 from typing import TextIO
 
 from meldform.errors import EXIT_OK, UsageError
-from meldform.texts.messages import pick
-
-_TEXTS: dict[str, dict[str, str]] = {
-    "grootte": {
-        "nl": "--max-body '{waarde}' is geen grootte (bijvoorbeeld 2MB, 512KiB of 2000000)",
-        "en": "--max-body '{waarde}' is not a size (e.g. 2MB, 512KiB or 2000000)",
-    },
-    "duur": {"nl": "--timeout '{waarde}' is geen duur (bijvoorbeeld 10s, 500ms of 2m)", "en": "--timeout '{waarde}' is not a duration (e.g. 10s, 500ms or 2m)"},
-    "ontbreekt": {
-        "nl": "de HTTP-dienst is in deze installatie niet beschikbaar; installeer meldform[service]",
-        "en": "the HTTP service is not available in this installation; install meldform[service]",
-    },
-}
+from meldform.texts import pick
+from meldform.texts.service import SERVE
 
 
 def run(
@@ -40,11 +29,11 @@ def run(
     try:
         size = parse_size(max_body)
     except ValueError:
-        raise UsageError(pick(_TEXTS, "grootte", lang, waarde=max_body[:40])) from None
+        raise UsageError(pick(SERVE, "grootte", lang, waarde=max_body[:40])) from None
     try:
         seconds = parse_duration(timeout)
     except ValueError:
-        raise UsageError(pick(_TEXTS, "duur", lang, waarde=timeout[:40])) from None
+        raise UsageError(pick(SERVE, "duur", lang, waarde=timeout[:40])) from None
     try:
         settings = Settings(max_body=size, timeout=seconds, concurrency=concurrency, token_file=token_file)
         settings.read_token()
@@ -54,7 +43,7 @@ def run(
         import starlette  # noqa: F401
         import uvicorn  # noqa: F401
     except ImportError:
-        raise UsageError(pick(_TEXTS, "ontbreekt", lang)) from None
+        raise UsageError(pick(SERVE, "ontbreekt", lang)) from None
     from meldform.service.server import serve
 
     serve(

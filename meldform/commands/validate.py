@@ -1,17 +1,50 @@
-"""``meldform validate``: check meldingen and report findings."""
+"""``meldform validate``: check meldingen and report findings.
+
+Each input is read here (a file, or ``-`` for stdin) and checked by the API (``meldform.api.check``);
+an input that cannot be read is the API's ``Report.unreadable``. The JSON output is the API's
+``Report.to_json`` per input, the text output the reporter's lines.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Sequence
 from typing import TextIO
 
-from meldform.check.reporters import REPORTERS
-from meldform.check.validation import check_file
+from meldform import api
+from meldform.check.loading import STDIN, LoadError, is_yaml_path, read_bytes
+from meldform.check.reporters import text_report
+from meldform.check.validation import Result
+from meldform.cleaning import clean
 from meldform.errors import EXIT_INVALID, EXIT_OK
 
 
+def read_input(path: str) -> tuple[bytes, bool | None]:
+    """The bytes of ``path`` (``-``: stdin) and whether they are YAML: a file by its suffix, stdin
+    sniffed (``None``). Raises ``LoadError`` when it cannot be read."""
+    return read_bytes(path), None if path == STDIN else is_yaml_path(path)
+
+
+def check_path(path: str, *, lang: str = "nl", strict: bool = False, today: dt.date | None = None) -> api.Report:
+    """The report of one input; one that cannot be read is the ``onleesbaar`` report."""
+    try:
+        raw, is_yaml = read_input(path)
+    except LoadError as exc:
+        return api.Report.unreadable(exc, lang)
+    return api.check(raw, yaml=is_yaml, lang=lang, today=today, strict=strict)
+
+
+def as_result(path: str, report: api.Report) -> Result:
+    """A report in the reporters' terms (``meldform.check.reporters``)."""
+    return Result(path, None, report.bevindingen)
+
+
 def run(paths: Sequence[str], out: TextIO, *, fmt: str = "text", lang: str = "nl", strict: bool = False, today: dt.date | None = None) -> int:
-    results = [check_file(path, lang=lang, today=today) for path in paths]
-    REPORTERS[fmt](results, out, lang, strict)
-    return EXIT_OK if all(r.geldig(strict) for r in results) else EXIT_INVALID
+    reports = [(path, check_path(path, lang=lang, strict=strict, today=today)) for path in paths]
+    if fmt == "json":
+        json.dump([report.to_json(clean(path)) for path, report in reports], out, ensure_ascii=False, indent=2)
+        out.write("\n")
+    else:
+        text_report([as_result(path, report) for path, report in reports], out, lang, strict)
+    return EXIT_OK if all(report.geldig for _, report in reports) else EXIT_INVALID

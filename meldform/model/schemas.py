@@ -20,13 +20,14 @@ from typing import Any
 from meldform.errors import MeldformError
 from meldform.resources import resource_dir
 from meldform.texts import pick
-from meldform.texts.cli import OUTPUT
+from meldform.texts.api import UNKNOWN_CHOICE
 
 BASE_URI = "https://meldform.nl/schema/1.1/"
 ROOT_FILE = "melding.schema.json"
 DEFS_FILE = "defs.schema.json"
 SECTOR_DIR = "sectoren"
 SOORTEN = ("melding", "advies")
+SHOWN = 40  # an unknown choice is quoted back at most this long
 FILE_NAME_ANNOTATION = "x-bestandsnaam"  # on the top-level field a document's files are named after
 
 Schema = dict[str, Any]
@@ -60,16 +61,18 @@ _SCHEMA_LIST = frozenset({"allOf", "anyOf", "oneOf", "prefixItems"})
 
 
 class UnknownVariantError(MeldformError, ValueError):
-    """A sector or soort that the contract does not know."""
+    """A sector or soort that the contract does not know (the API's ``UnknownChoiceError`` adds formats)."""
 
     def __init__(self, what: str, value: str, allowed: tuple[str, ...]) -> None:
         super().__init__(what, value)
-        self.what = what  # "sector" or "soort"
+        self.what = what  # "sector", "soort" (the API adds "formaat" and the names of parameters)
         self.value = value
         self.allowed = allowed
 
     def message(self, lang: str = "nl") -> str:
-        return pick(OUTPUT, f"onbekende_{self.what}", lang, waarde=self.value, keuzes=", ".join(self.allowed))
+        shown = self.value if len(self.value) <= SHOWN else self.value[:SHOWN] + "…"
+        key = self.what if self.what in UNKNOWN_CHOICE else "waarde"
+        return pick(UNKNOWN_CHOICE, key, lang, wat=self.what, waarde=shown, keuzes=", ".join(self.allowed))
 
     def __str__(self) -> str:
         return self.message()

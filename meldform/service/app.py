@@ -30,7 +30,8 @@ from meldform.service.logs import ROUTE, AccessLog
 from meldform.service.openapi import DOCUMENT_TYPES, DOCX_MEDIA, MEDIA_TYPES, build
 from meldform.service.problems import Problem
 from meldform.service.settings import Settings
-from meldform.texts.messages import pick
+from meldform.texts import DEFAULT_LANG, pick
+from meldform.texts.service import LOG, REASONS
 
 log = logging.getLogger("meldform.service")
 JSON = "application/json"
@@ -129,7 +130,7 @@ def guarded(service: Service, handler: Handler) -> Callable[[Request], Awaitable
             response = Response(status_code=400)  # nobody is listening any more
         except Exception as exc:
             # The type only: a message could quote the document.
-            log.error("interne fout (%s) in %s %s", type(exc).__name__, request.method, _template(request))
+            log.error("%s", pick(LOG, "intern_verzoek", DEFAULT_LANG, soort=type(exc).__name__, methode=request.method, route=_template(request)))
             response = Problem("intern", lang).response()
         return _finish(response, lang)
 
@@ -148,7 +149,6 @@ def _choice(request: Request, name: str, lang: str, allowed: tuple[str, ...], de
 
 
 _WHAT = {"format": "formaat"}
-_TEXTS = {"geen_pad": {"nl": "hier is niets; zie /openapi.json", "en": "nothing here; see /openapi.json"}}
 
 
 def _load(body: bytes, is_yaml: bool | None, lang: str) -> Any:
@@ -261,7 +261,7 @@ def create_app(settings: Settings | None = None) -> ASGIApp:
         if isinstance(exc, HTTPException) and exc.status_code == 405:
             allow = (exc.headers or {}).get("Allow", "")
             return _finish(Problem("methode", lang, {"methoden": allow}, headers={"Allow": allow}).response(), lang)
-        return _finish(Problem("niet_gevonden", lang, {"reden": pick(_TEXTS, "geen_pad", lang)}).response(), lang)
+        return _finish(Problem("niet_gevonden", lang, {"reden": pick(REASONS, "geen_pad", lang)}).response(), lang)
 
     routes = [
         Route("/healthz", healthz, methods=["GET"]),

@@ -9,6 +9,7 @@ logs the raw path with its query and the client's address.
 
 from __future__ import annotations
 
+import json
 import logging
 import time
 from collections.abc import Sequence
@@ -17,14 +18,16 @@ from typing import Any
 from starlette.routing import BaseRoute, Match
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from meldform.service.problems import Problem
+from meldform.texts import DEFAULT_LANG, pick
+from meldform.texts.service import LOG
+
 access = logging.getLogger("meldform.access")
 log = logging.getLogger("meldform.service")
 ROUTE = "meldform.route"  # the scope key that holds the route template, for other log lines
 METHODS = frozenset({"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"})
-_INTERNAL = (
-    b'{"type":"https://meldform.nl/problemen/intern","title":"Interne fout","status":500,'
-    b'"detail":"er ging iets mis in meldform; het verzoek is niet verwerkt","code":"intern","bevindingen":[]}'
-)
+# The answer to anything that escaped the app: the ``intern`` problem, in the default language.
+_INTERNAL = json.dumps(Problem("intern", DEFAULT_LANG).body(), ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
 class AccessLog:
@@ -62,7 +65,7 @@ class AccessLog:
         try:
             await self.app(scope, receive, send_logged)
         except Exception as exc:
-            log.error("interne fout (%s)", type(exc).__name__)
+            log.error("%s", pick(LOG, "intern", DEFAULT_LANG, soort=type(exc).__name__))
             if status == 0:
                 status = 500
                 headers = [(b"content-type", b"application/problem+json"), (b"content-length", str(len(_INTERNAL)).encode())]

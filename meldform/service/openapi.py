@@ -12,14 +12,17 @@ from __future__ import annotations
 from typing import Any
 
 from meldform import __version__, api
-from meldform.service.problems import PROBLEMS, TYPE_BASE
-from meldform.texts.messages import pick
+from meldform.service.problems import STATUS, TYPE_BASE, title
+from meldform.texts import DEFAULT_LANG, pick
+from meldform.texts.cli import HELP
+from meldform.texts.service import OPENAPI
 
 OPENAPI_VERSION = "3.1.0"
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 SCHEMA_REF = "#/components/schemas/"
 DOCX_MEDIA = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 MEDIA_TYPES = {"html": "text/html; charset=utf-8", "docx": DOCX_MEDIA, "pdf": "application/pdf"}
+#: Request media types of a melding, and whether they are YAML.
 DOCUMENT_TYPES: dict[str, bool | None] = {
     "application/json": False,
     "application/yaml": True,
@@ -27,38 +30,19 @@ DOCUMENT_TYPES: dict[str, bool | None] = {
     "text/yaml": True,
     "text/x-yaml": True,
 }
-"""Request media types of a melding, and whether they are YAML."""
 
-_T: dict[str, dict[str, str]] = {
-    "titel": {"nl": "meldform: meldingen voor Veilig Thuis", "en": "meldform: meldingen for Veilig Thuis"},
-    "beschrijving": {
-        "nl": "Controleer, toon en maak meldingen en adviesvragen voor Veilig Thuis (Meldcode huiselijk geweld en kindermishandeling). "
-        "Fouten zijn problem details (RFC 9457) met de codes van de bevindingen. Teksten volgen Accept-Language (nl, en).",
-        "en": "Check, render and make meldingen and adviesvragen for Veilig Thuis (the Dutch reporting code for domestic violence and child abuse). "
-        "Errors are problem details (RFC 9457) with the finding codes. Texts follow Accept-Language (nl, en).",
-    },
-    "healthz": {"nl": "Leeft de dienst?", "en": "Is the service alive?"},
-    "openapi": {"nl": "Deze beschrijving (OpenAPI 3.1)", "en": "This description (OpenAPI 3.1)"},
-    "sectors": {"nl": "De sectoren: sleutel en label", "en": "The sectors: key and label"},
-    "schema": {
-        "nl": "Het JSON Schema van het contract, zelfstandig; met sector en/of soort alleen dat deel",
-        "en": "The contract's JSON Schema, self-contained; with sector and/or soort only that part",
-    },
-    "forms": {"nl": "Een leeg, invulbaar formulier voor één sector (HTML of Word)", "en": "A blank, fillable form for one sector (HTML or Word)"},
-    "validate": {
-        "nl": "Controleer een melding (JSON of YAML): dezelfde bevindingen als meldform validate",
-        "en": "Check a melding (JSON or YAML): the same findings as meldform validate",
-    },
-    "render": {"nl": "Zet een geldige melding om naar een document", "en": "Render a valid melding to a document"},
-    "import": {"nl": "Lees een ingevuld Word-formulier terug als melding", "en": "Read a filled-in Word form back into a melding"},
-    "strict": {"nl": "Waarschuwingen tellen ook als fout (--strict)", "en": "Warnings count as errors too (--strict)"},
-    "taal": {"nl": "nl (standaard) of en", "en": "nl (default) or en"},
-    "ok": {"nl": "Gelukt", "en": "Done"},
-}
+# Summaries that say what a command's --help says: worded once, in ``meldform.texts.cli``.
+_AS_HELP = {"forms": "blank"}
 
 
 def _t(key: str, lang: str) -> str:
-    return pick(_T, key, lang)
+    if key in _AS_HELP:
+        return pick(HELP, _AS_HELP[key], lang).rstrip(".")
+    return pick(OPENAPI, key, lang)
+
+
+def _strict(lang: str) -> str:
+    return pick(HELP, "strict", lang).rstrip(".") + " (--strict)"
 
 
 def _ref(name: str) -> dict[str, str]:
@@ -88,6 +72,7 @@ def contract_components() -> dict[str, Any]:
 
 
 def _response_schemas() -> dict[str, Any]:
+    """The answers' schemas: the same in every language (like the contract's, whose annotations are Dutch)."""
     finding = {
         "type": "object",
         "required": ["ernst", "code", "pad", "melding"],
@@ -95,7 +80,7 @@ def _response_schemas() -> dict[str, Any]:
         "properties": {
             "ernst": {"enum": ["fout", "waarschuwing"]},
             "code": {"type": "string"},
-            "pad": {"type": "string", "description": "JSON pointer (RFC 6901)"},
+            "pad": {"type": "string", "description": _t("pad", DEFAULT_LANG)},
             "melding": {"type": "string"},
         },
     }
@@ -116,7 +101,7 @@ def _response_schemas() -> dict[str, Any]:
                 "title": {"type": "string"},
                 "status": {"type": "integer"},
                 "detail": {"type": "string"},
-                "code": {"enum": sorted(PROBLEMS)},
+                "code": {"enum": sorted(STATUS)},
                 "bevindingen": findings,
             },
         },
@@ -143,10 +128,9 @@ def _response_schemas() -> dict[str, Any]:
 def _problems(lang: str, *codes: str) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for code in codes:
-        status, texts = PROBLEMS[code]
-        entry = out.setdefault(str(status), {"description": "", "content": {"application/problem+json": {"schema": _ref("Probleem")}}})
-        title = pick(texts, "title", lang)
-        entry["description"] = f"{entry['description']}; {title}" if entry["description"] else title
+        entry = out.setdefault(str(STATUS[code]), {"description": "", "content": {"application/problem+json": {"schema": _ref("Probleem")}}})
+        text = title(code, lang)
+        entry["description"] = f"{entry['description']}; {text}" if entry["description"] else text
     return out
 
 
@@ -225,7 +209,7 @@ def build(*, auth: bool, lang: str = "nl") -> dict[str, Any]:
                 json_ok,
                 auth=auth,
                 problems=(*body_problems, "ongeldige_parameter"),
-                parameters=[_query("strict", ["true", "false"], "false", _t("strict", lang))],
+                parameters=[_query("strict", ["true", "false"], "false", _strict(lang))],
                 requestBody=melding_body,
             )
         },

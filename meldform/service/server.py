@@ -16,20 +16,10 @@ from typing import TextIO
 from meldform.errors import MeldformError
 from meldform.service.logs import log_config
 from meldform.service.settings import ENVIRONMENT, Settings
-from meldform.texts.messages import pick
+from meldform.texts import pick
+from meldform.texts.service import SERVE
 
 APP = "meldform.service.app:app_from_environment"
-_TEXTS: dict[str, dict[str, str]] = {
-    "luistert": {
-        "nl": "meldform serve: luistert op {url} ({workers} worker(s); hoogstens {max_body} bytes, {timeout} s, {concurrency} tegelijk per worker)",
-        "en": "meldform serve: listening on {url} ({workers} worker(s); at most {max_body} bytes, {timeout} s, {concurrency} at once per worker)",
-    },
-    "open": {
-        "nl": "meldform serve: waarschuwing: {host} is geen loopback-adres en er is geen --token-file; zet er een proxy met mTLS voor",
-        "en": "meldform serve: warning: {host} is not a loopback address and there is no --token-file; put a proxy with mTLS in front",
-    },
-    "bind": {"nl": "kan niet luisteren op {host}:{port} ({reden})", "en": "cannot listen on {host}:{port} ({reden})"},
-}
 
 
 class ServeError(MeldformError):
@@ -39,7 +29,7 @@ class ServeError(MeldformError):
         self.params = params
 
     def message(self, lang: str = "nl") -> str:
-        return pick(_TEXTS, self.key, lang, **self.params)
+        return pick(SERVE, self.key, lang, **self.params)
 
 
 def _is_loopback(host: str) -> bool:
@@ -90,10 +80,10 @@ def serve(
     os.environ[ENVIRONMENT] = settings.to_environment()
     shown = f"[{host}]" if ":" in host else host
     if token is None and not _is_loopback(host):
-        out.write(pick(_TEXTS, "open", lang, host=host) + "\n")
+        out.write(pick(SERVE, "open", lang, host=host) + "\n")
     out.write(
         pick(
-            _TEXTS,
+            SERVE,
             "luistert",
             lang,
             url=f"http://{shown}:{port}",

@@ -14,25 +14,13 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from meldform.errors import MeldformError
-from meldform.texts.messages import pick
+from meldform.texts import pick
+from meldform.texts.service import SERVE
 
 ENVIRONMENT = "MELDFORM_SERVE"
 DEFAULT_MAX_BODY = 2_000_000
 DEFAULT_TIMEOUT = 10.0
 DEFAULT_CONCURRENCY = 32
-
-
-_TEXTS: dict[str, dict[str, str]] = {
-    "niet_positief": {
-        "nl": "--max-body, --timeout en --concurrency moeten groter dan 0 zijn",
-        "en": "--max-body, --timeout and --concurrency must be greater than 0",
-    },
-    "token_onleesbaar": {"nl": "tokenbestand {bestand} is niet te lezen", "en": "token file {bestand} cannot be read"},
-    "token_kort": {
-        "nl": "tokenbestand {bestand}: het token moet minstens 16 tekens lang zijn",
-        "en": "token file {bestand}: the token must be at least 16 characters long",
-    },
-}
 
 
 class SettingsError(MeldformError):
@@ -44,7 +32,7 @@ class SettingsError(MeldformError):
         self.params = params
 
     def message(self, lang: str = "nl") -> str:
-        return pick(_TEXTS, self.key, lang, **self.params)
+        return pick(SERVE, self.key, lang, **self.params)
 
     def __str__(self) -> str:
         return self.message()

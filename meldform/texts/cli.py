@@ -19,9 +19,6 @@ OUTPUT: dict[str, dict[str, str]] = {
         "en": "output folder {map} cannot be created or is not writable",
     },
     "niet_schrijfbaar": {"nl": "{doel} is niet te schrijven", "en": "{doel} cannot be written"},
-    "onbekende_sector": {"nl": "onbekende sector '{waarde}'; kies uit: {keuzes}", "en": "unknown sector '{waarde}'; choose from: {keuzes}"},
-    "onbekende_soort": {"nl": "onbekende soort '{waarde}'; kies uit: {keuzes}", "en": "unknown soort '{waarde}'; choose from: {keuzes}"},
-    "onbekend_formaat": {"nl": "onbekend formaat '{formaat}'; kies uit: {keuzes}", "en": "unknown format '{formaat}'; choose from: {keuzes}"},
 }
 
 # The one error handler of the command line (``meldform.cli.handle_errors``).
@@ -63,6 +60,10 @@ HELP: dict[str, dict[str, str]] = {
         "nl": "Controleer en zet veel meldingen om (bestanden en mappen, recursief).",
         "en": "Check and convert many meldingen (files and folders, recursively).",
     },
+    "serve": {
+        "nl": "Start de HTTP-dienst (valideren, renderen, formulieren, schema; OpenAPI op /openapi.json).",
+        "en": "Start the HTTP service (validate, render, forms, schema; OpenAPI at /openapi.json).",
+    },
     # options
     "lang_labels": {"nl": "Taal van de labels.", "en": "Language of the labels."},
     "lang_meldingen": {"nl": "Taal van de meldingen.", "en": "Language of the messages."},
@@ -93,4 +94,21 @@ HELP: dict[str, dict[str, str]] = {
     "lang_brief": {"nl": "Taal van de brief.", "en": "Language of the letter."},
     "jobs": {"nl": "Aantal processen (standaard: aantal kernen).", "en": "Number of processes (default: number of cores)."},
     "force_batch": {"nl": "Bestaande documenten opnieuw maken en overschrijven.", "en": "Make existing documents again and overwrite them."},
+    # options of ``meldform serve``
+    "host": {
+        "nl": "Adres om op te luisteren (alleen deze machine: 127.0.0.1).",
+        "en": "Address to listen on (this machine only: 127.0.0.1).",
+    },
+    "port": {"nl": "Poort (0: een vrije poort).", "en": "Port (0: a free port)."},
+    "workers": {"nl": "Aantal werkprocessen.", "en": "Number of worker processes."},
+    "max_body": {"nl": "Grootste verzoek (2MB, 512KiB, ...).", "en": "Largest request (2MB, 512KiB, ...)."},
+    "timeout": {"nl": "Tijd voor inlezen en verwerken van één verzoek.", "en": "Time for reading and processing one request."},
+    "concurrency": {"nl": "Verzoeken tegelijk per worker; meer krijgt 503.", "en": "Requests at once per worker; more get 503."},
+    "token_file": {
+        "nl": "Bestand met het bearer-token dat elk /v1-verzoek moet meesturen.",
+        "en": "File with the bearer token every /v1 request must send.",
+    },
+    "proxy_headers": {"nl": "X-Forwarded-* van de proxy vertrouwen.", "en": "Trust the proxy's X-Forwarded-* headers."},
+    "forwarded_allow_ips": {"nl": "Proxy-adressen wier X-Forwarded-* gelden.", "en": "Proxy addresses whose X-Forwarded-* count."},
+    "lang_starten": {"nl": "Taal van de meldingen bij het starten.", "en": "Language of the messages when starting."},
 }
