@@ -153,9 +153,9 @@ def main() -> int:
         subprocess.run([*MELDFORM, "validate", *files], stdout=subprocess.DEVNULL, check=False)
         results["cli_bulk_per_s"] = round(len(files) / (time.perf_counter() - began), 1)
         singles = []
-        for path in files[: args.startup_runs]:
+        for name in files[: args.startup_runs]:
             began = time.perf_counter()
-            subprocess.run([*MELDFORM, "validate", path], stdout=subprocess.DEVNULL, check=False)
+            subprocess.run([*MELDFORM, "validate", name], stdout=subprocess.DEVNULL, check=False)
             singles.append(time.perf_counter() - began)
         results["cli_one_file_ms"] = round(statistics.median(singles) * 1000, 1)
 

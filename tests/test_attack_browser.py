@@ -26,7 +26,7 @@ from __future__ import annotations
 import copy
 import json
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -171,6 +171,11 @@ def squash(text: str) -> str:
 # -- the filled HTML ----------------------------------------------------------------------------------------
 def rotation(k: int) -> Any:
     return lambda n, _old: PAYLOADS[(n + k) % len(PAYLOADS)]
+
+
+def doubled(char: str) -> Callable[[int, str], str]:
+    """A field's value: its own text on both sides of ``char``."""
+    return lambda _n, old: f"{old}{char}{old}"
 
 
 ALL_AT_ONCE = " ".join(PAYLOADS)
@@ -401,7 +406,7 @@ def test_blank_form_cleans_hostile_characters_it_loads(watched: Watched, tmp_pat
     base = surface.make_valid(seed, soort=soort, sector=sector)
     page = watched.open(form)
     for name, char in surface.HOSTILE_CHARS.items():
-        doc, changed = surface.poison(base, lambda _n, old, c=char: f"{old}{c}{old}")
+        doc, changed = surface.poison(base, doubled(char))
         path = tmp_path / f"tekens-{name}.json"
         path.write_text(json.dumps(doc), encoding="utf-8")  # "\ud800" as a JSON escape
         status = load(page, path)

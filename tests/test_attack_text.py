@@ -23,6 +23,7 @@ import re
 import subprocess
 import sys
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -47,7 +48,7 @@ BASES = (
 TEXTS_THAT_MUST_BE_FREE = ("/zorgen/signalen/0/omschrijving", "/melder/naam/geslachtsnaam", "/melder/functie", "/afweging/toelichting")
 
 
-def hostile(char: str) -> Any:
+def hostile(char: str) -> Callable[[int, str], str]:
     """The value a field gets: its own text on both sides of the character."""
     return lambda _, old: f"{old}{char}{old}"
 
@@ -75,7 +76,7 @@ def assert_tree_clean(root: Any, where: str) -> None:
 
 
 @pytest.fixture(scope="module")
-def cases() -> list[tuple[str, dict[str, Any], list[tuple[str, ...]], list[str]]]:
+def cases() -> list[tuple[str, dict[str, Any], list[surface.Leaf], list[str]]]:
     """(name, poisoned document, changed fields, their original texts) for every character × base."""
     made = []
     for name, char in surface.HOSTILE_CHARS.items():
@@ -95,7 +96,7 @@ def _get(doc: Any, at: tuple[str | int, ...]) -> Any:
     return doc
 
 
-def test_the_walk_reaches_every_kind_of_free_text(cases: list[tuple[str, dict[str, Any], list[tuple[str, ...]], list[str]]]) -> None:
+def test_the_walk_reaches_every_kind_of_free_text(cases: list[tuple[str, dict[str, Any], list[surface.Leaf], list[str]]]) -> None:
     fields = {surface.pointer(at) for _, _, changed, _ in cases for at in changed}
     generic = {re.sub(r"/\d+", "/*", f) for f in fields}
     for must in TEXTS_THAT_MUST_BE_FREE:
@@ -122,7 +123,7 @@ def test_html_render_is_utf8_well_formed_clean_and_keeps_every_text(name: str, c
         text = data.decode("utf-8")  # strict: a lone surrogate would have failed to encode
         assert_clean(text, f"{doc['kenmerk']}.html")
         assert "&#" not in text.replace("&#39;", "").replace("&#34;", ""), "a character reference could smuggle a forbidden character"
-        root = lxml_html.document_fromstring(data)
+        root: lxml_html.HtmlElement = lxml_html.document_fromstring(data)
         assert_tree_clean(root, f"{doc['kenmerk']}.html")
         body = squash(root.text_content())
         for at, old in zip(changed, olds, strict=True):
@@ -215,7 +216,7 @@ def test_batch_renders_every_hostile_document_and_its_reports_are_clean(cases: l
 
     raw_html = (out / "rapport.html").read_bytes().decode("utf-8")
     assert_clean(raw_html, "rapport.html")
-    root = lxml_html.document_fromstring(raw_html)
+    root: lxml_html.HtmlElement = lxml_html.document_fromstring(raw_html)
     assert_tree_clean(root, "rapport.html")
     assert "onbekend_veld" in root.text_content()
     assert len(list(out.glob("*.html"))) == valid + 1 and len(list(out.glob("*.docx"))) == valid

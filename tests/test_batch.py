@@ -25,11 +25,12 @@ import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from types import ModuleType
+from typing import Any, cast
 
 import pytest
 import yaml
-from click.testing import CliRunner
+from click.testing import CliRunner, Result
 
 from meldform import batch
 from meldform.batch import ownership, pool
@@ -41,6 +42,7 @@ from meldform.output import OutputNotWritableError
 REPO = Path(__file__).resolve().parent.parent
 EXAMPLES = REPO / "examples"
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+factory: ModuleType | None
 try:
     import factory
 except ImportError:  # pragma: no cover - the generator is written by another engineer
@@ -63,8 +65,8 @@ def load(path: Path) -> dict[str, Any]:
     if path.suffix in (".yaml", ".yml"):
         from meldform.check.loading import parse_text
 
-        return parse_text(text, True)  # the YAML 1.2 core reading, as meldform does
-    return json.loads(text)
+        return cast(dict[str, Any], parse_text(text, True))  # the YAML 1.2 core reading, as meldform does
+    return cast(dict[str, Any], json.loads(text))
 
 
 def melding(name: str = "onderwijs-vo-partnergeweld.json") -> dict[str, Any]:
@@ -105,12 +107,12 @@ def invalid_doc() -> dict[str, Any]:
     return doc
 
 
-def run_cli(*args: str) -> Any:
+def run_cli(*args: str) -> Result:
     return CliRunner().invoke(main, ["batch", *args], catch_exceptions=False)
 
 
 def report(out: Path) -> dict[str, Any]:
-    return json.loads((out / "rapport.json").read_text(encoding="utf-8"))
+    return cast(dict[str, Any], json.loads((out / "rapport.json").read_text(encoding="utf-8")))
 
 
 def by_file(rep: dict[str, Any]) -> dict[str, dict[str, Any]]:
@@ -273,7 +275,10 @@ def test_jobs_2_gives_the_same_result_as_jobs_1(mixed: tuple[Path, Path], tmp_pa
     one, two = tmp_path / "een", tmp_path / "twee"
     assert run_cli(str(src), "--output", str(one), "--format", "html", "--jobs", "1").exit_code == 1
     assert run_cli(str(src), "--output", str(two), "--format", "html", "--jobs", "2").exit_code == 1
-    strip = lambda rep: [(e["bestand"], e["status"], e["bevindingen"], e["uitvoer"]) for e in rep["bestanden"]]  # noqa: E731
+
+    def strip(rep: dict[str, Any]) -> list[tuple[Any, ...]]:
+        return [(e["bestand"], e["status"], e["bevindingen"], e["uitvoer"]) for e in rep["bestanden"]]
+
     assert strip(report(one)) == strip(report(two))  # the same records, in the same (input) order
     assert sorted(p.name for p in one.glob("*.html")) == sorted(p.name for p in two.glob("*.html"))
 
@@ -290,8 +295,8 @@ def test_discovery_is_a_sorted_generator(tmp_path: Path) -> None:
     (src / "uit" / "rapport.json").write_text("{}", encoding="utf-8")  # the report is no input
     (src / "uit" / "melding.json").write_text("{}", encoding="utf-8")  # a melding beside the outputs is
     found = batch.discover([str(src)], exclude=src / "uit")
-    assert inspect.isgenerator(found)
-    assert [Path(p).relative_to(src).as_posix() for p in found] == ["a.yaml", "b.json", "c.YML", "uit/melding.json", "x/z.json"]
+    assert inspect.isgenerator(found)  # typeshed's TypeIs narrows it to a generator of object: still of paths
+    assert [Path(p).relative_to(src).as_posix() for p in cast(Iterator[str], found)] == ["a.yaml", "b.json", "c.YML", "uit/melding.json", "x/z.json"]
 
 
 def test_outputs_beside_the_inputs(tmp_path: Path) -> None:
@@ -789,7 +794,7 @@ def test_temporaries_of_a_killed_run_are_removed(tmp_path: Path) -> None:
     assert not (out / batch.STATE_DIR / "run-1-dead").exists()
 
 
-def one_line(result: Any) -> str:
+def one_line(result: Result) -> str:
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1, result.stderr
     assert "Traceback" not in result.output

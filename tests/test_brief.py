@@ -366,6 +366,7 @@ def test_word_letter_opens_with_headings_lists_and_the_language() -> None:
     document = docx.Document(io.BytesIO(package))
     by_style: dict[str, list[str]] = {}
     for paragraph in document.paragraphs:
+        assert paragraph.style is not None
         by_style.setdefault(paragraph.style.name, []).append(paragraph.text)
     assert by_style["Title"] == [letter.title]
     assert by_style["Heading 1"] == [s.heading for s in letter.sections] + [letter.helpline.heading]

@@ -15,7 +15,7 @@ import os
 import time
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import pytest
 from click.testing import CliRunner
@@ -134,13 +134,13 @@ def save(page: Any, target: Path) -> dict[str, Any]:
     download = info.value
     download.save_as(target)
     assert download.suggested_filename == target.name
-    return json.loads(target.read_text(encoding="utf-8"))
+    return cast(dict[str, Any], json.loads(target.read_text(encoding="utf-8")))
 
 
 def validate(path: Path) -> list[dict[str, Any]]:
     result = CliRunner().invoke(main, ["validate", str(path), "--format", "json"])
     report = json.loads(result.output)
-    findings = report[0]["bevindingen"]
+    findings = cast(list[dict[str, Any]], report[0]["bevindingen"])
     assert result.exit_code == 0, findings
     assert not [f for f in findings if f["ernst"] == "fout"], findings
     return findings
@@ -150,11 +150,11 @@ def load(page: Any, path: Path) -> str:
     page.locator("#bestand-openen").set_input_files(str(path))
     status = page.locator("#meldform-status")
     status.filter(has_text=path.name).wait_for()
-    return status.inner_text()
+    return cast(str, status.inner_text())
 
 
 def visible(page: Any, selector: str) -> bool:
-    return page.locator(selector).is_visible()
+    return cast(bool, page.locator(selector).is_visible())
 
 
 def relevant(page: Any, selector: str) -> bool:
@@ -165,9 +165,12 @@ def relevant(page: Any, selector: str) -> bool:
 
 def patterns_compile(page: Any) -> list[str]:
     """Patterns the browser cannot compile (it would silently ignore them)."""
-    return page.evaluate(
-        """() => Array.from(document.querySelectorAll('[pattern]')).map(e => e.getAttribute('pattern')).filter(p => {
+    return cast(
+        list[str],
+        page.evaluate(
+            """() => Array.from(document.querySelectorAll('[pattern]')).map(e => e.getAttribute('pattern')).filter(p => {
             try { new RegExp('^(?:' + p + ')$', 'v'); return false; } catch (e) { return true; } })"""
+        ),
     )
 
 

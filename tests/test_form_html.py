@@ -278,6 +278,7 @@ def test_the_sectors_differ_in_their_afwegingskader() -> None:
         layout = build_layout("melding", sector, "nl")
         kader = next(n for n in layout.root.children if isinstance(n, Group) and n.conclusion)
         wordings.add(kader.intro)
+        assert kader.intro is not None
         assert kader.intro in page("melding", sector).html.replace("&#39;", "'").replace("&#34;", '"')
     assert len(wordings) == len(SECTORS)
 
@@ -388,7 +389,7 @@ def test_layout_text_is_escaped() -> None:
 
 def test_a_property_added_to_the_layout_appears_without_a_template_change() -> None:
     layout = build_layout("melding", "jeugdhulp", "nl")
-    extra = Field("nieuwVeld", "Een nieuw veld uit het schema", "text", help="Uitleg bij het nieuwe veld.", required=True, max_length=42)
+    extra = Field("nieuwVeld", "Een nieuw veld uit het schema", Kind.TEXT, help="Uitleg bij het nieuwe veld.", required=True, max_length=42)
     sector_group = layout.root.child("sectorSpecifiek")
     assert isinstance(sector_group, Group)
     grown = replace(sector_group, children=(*sector_group.children, extra))

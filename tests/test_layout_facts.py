@@ -63,6 +63,7 @@ def test_the_walk_yields_every_person_with_its_place_and_survives_broken_documen
         (["betrokkenen", "volwassenen", i], p["id"]) for i, p in enumerate(volwassenen)
     ]
     assert rules.persons is persons  # the rules use the same walk
+    broken: Any
     for broken in ({}, {"betrokkenen": []}, {"betrokkenen": {"kinderen": {"id": "a"}}}, {"betrokkenen": {"kinderen": ["a", 3, None]}}, []):
         assert list(persons(broken)) == []
     mixed = {"betrokkenen": {"kinderen": ["a", {"id": "b"}], "volwassenen": None}}

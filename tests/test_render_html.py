@@ -85,7 +85,7 @@ def expected_cells(doc: dict[str, Any]) -> list[tuple[str, str, str]]:
     rol = layout.node_at(("betrokkenen", "volwassenen", 0, "rol"))
     assert isinstance(rol, Field)
     names = person_names(doc, layout)
-    out = []
+    out: list[tuple[str, str, str]] = []
     for path, value in leaves(doc):
         node = layout.node_at(path)
         parent = path[:-1]
@@ -203,6 +203,7 @@ def test_self_contained_no_network_no_script_csp() -> None:
             assert not attrs.get(name), (name, attrs)
     assert not re.search(r"url\(|@import|https?://", html.split("<body>")[0].split("<style>")[1])
     csp = next(a["content"] for t, a in page.tags if t == "meta" and a.get("http-equiv") == "Content-Security-Policy")
+    assert csp is not None
     assert "default-src 'none'" in csp and "script-src" not in csp
     import base64
     import hashlib
