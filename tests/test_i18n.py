@@ -127,7 +127,7 @@ def test_collects_the_annotation_kinds(texts: set[str]) -> None:
     root = load_schemas().root
     assert root["title"] in texts  # title
     assert root["properties"]["kenmerk"]["description"] in texts  # description
-    assert root["properties"]["kenmerk"]["x-formaat"] in texts  # x-formaat
+    assert load_schemas().defs["$defs"]["Kenmerk"]["x-formaat"] in texts  # x-formaat
     assert root["properties"]["sector"]["x-enumLabels"]["onderwijs"] in texts  # x-enumLabels
     kader = load_schemas().sector_schema("onderwijs")["x-afwegingskader"]
     assert {kader["naam"], kader["toelichting"], kader["acuteOnveiligheid"]} <= texts  # x-afwegingskader
