@@ -1046,6 +1046,11 @@ def on(locate: Callable[[Doc], Parts], key: str, value: Any = None, *, delete: b
     return run
 
 
+def _drop_keys(target: dict[str, Any], *keys: str) -> None:
+    for key in keys:
+        target.pop(key, None)
+
+
 def at_object(locate: Callable[[Doc], Parts], fn: Callable[[Doc, dict[str, Any]], None]) -> Callable[[Doc, random.Random], str]:
     """Change the object that ``locate`` finds; the finding is expected at the object itself."""
 
@@ -1073,7 +1078,7 @@ def years_ago(years: int) -> Callable[[Doc, Any], str]:
 
 
 def wrong_last_digit(doc: Doc, target: dict[str, Any]) -> str:
-    bsn = target["burgerservicenummer"]
+    bsn: str = target["burgerservicenummer"]
     return bsn[:8] + str((int(bsn[8]) + 1) % 10)
 
 
@@ -1181,7 +1186,7 @@ MUTATIONS: tuple[Mutation, ...] = (
     _c(
         "drop-kind-leeftijd-en-geboortedatum-melding",
         "verplicht",
-        at_object(KIND, lambda d, k: [k.pop(x, None) for x in ("leeftijd", "geboortedatum")]),
+        at_object(KIND, lambda d, k: _drop_keys(k, "leeftijd", "geboortedatum")),
         soort=M,
     ),
     _c("drop-volwassene-naam-melding", "verplicht", on(an_adult, "naam", delete=True), soort=M),

@@ -22,7 +22,7 @@ _ADVIES = json.loads((EXAMPLES / "advies-onderwijs-po-meisjesbesnijdenis.json").
 
 
 def melding() -> dict[str, Any]:
-    doc = copy.deepcopy(_MELDING)
+    doc: dict[str, Any] = copy.deepcopy(_MELDING)
     for score in doc["afweging"]["veiligheidscijfers"]:  # within 2 points: no warning
         if score["betrokkene"] == "moeder":
             score["cijfer"] = 5
@@ -191,7 +191,7 @@ def test_justitie_knows_halt() -> None:
 
 
 def test_wording_in_the_layout() -> None:
-    from meldform.model.layout import build_layout
+    from meldform.model.layout import Field, build_layout
 
     def labels(soort: str, sector: str) -> dict[tuple[str | int, ...], str]:
         return {parts: node.label for parts, node in build_layout(soort, sector, "nl").walk()}
@@ -208,6 +208,7 @@ def test_wording_in_the_layout() -> None:
     assert zorg[("betrokkenheidOuders",)] == "Betrokkenheid van de patiënt"
     assert all("als arts" not in label for label in zorg.values())
     geslacht = next(n for parts, n in build_layout("melding", "onderwijs", "nl").walk() if parts == ("betrokkenen", "kinderen", 0, "geslacht"))
+    assert isinstance(geslacht, Field)
     assert [o.label for o in geslacht.options][:2] == ["Jongen", "Meisje"]
 
 

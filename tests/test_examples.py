@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -82,7 +83,7 @@ def test_example_is_valid(path: Path) -> None:
     assert result.geldig()
 
 
-def _documents() -> list[tuple[str, dict]]:
+def _documents() -> list[tuple[str, dict[str, Any]]]:
     return [(path.name, check(path.name).data) for path in EXAMPLES]
 
 

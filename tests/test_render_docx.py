@@ -32,8 +32,9 @@ from hypothesis import strategies as st
 
 from meldform.check.loading import load_document
 from meldform.check.validation import check_file, validate
+from meldform.cleaning import clean
 from meldform.documents.presentation import Block, Presentation, Row, present
-from meldform.documents.render_docx import clean, render_docx
+from meldform.documents.render_docx import render_docx
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = sorted(p for p in (ROOT / "examples").iterdir() if p.suffix in (".json", ".yaml", ".yml"))
