@@ -11,10 +11,9 @@ from meldform.check.findings import FOUT, WAARSCHUWING
 from meldform.check.loading import STDIN, LoadError, load_document
 from meldform.check.migrate import VERSIE, migrate, needs_migration
 from meldform.check.validation import validate
+from meldform.commands.files import prepare_folder, write_file, written_line
 from meldform.errors import EXIT_INVALID, EXIT_OK, UsageError
-from meldform.output import OutputExistsError, OutputNotWritableError, ensure_dir, write_atomic
 from meldform.texts import pick
-from meldform.texts.cli import OUTPUT
 from meldform.texts.migrate import MIGRATE, REDENEN
 
 SUFFIXES = (".json", ".yaml", ".yml")
@@ -39,10 +38,7 @@ def run(paths: Sequence[str], out: TextIO, err: TextIO, *, output: Path | None =
     if STDIN in paths and output is not None:
         raise UsageError(pick(MIGRATE, "stdin_output", lang))
     if output is not None:
-        try:
-            ensure_dir(output)
-        except OutputNotWritableError:
-            raise UsageError(pick(OUTPUT, "map_niet_schrijfbaar", lang, map=output)) from None
+        prepare_folder(output, lang)
     code = EXIT_OK
     for path in paths:
         if not _one(path, out, err, output=output, force=force, lang=lang):
@@ -73,18 +69,13 @@ def _one(path: str, out: TextIO, err: TextIO, *, output: Path | None, force: boo
         out.write(content.decode("utf-8"))
         return not any(f.ernst == FOUT for f in findings)
     target = target_for(path, output)
-    try:
-        write_atomic(target, content, force=force)
-    except OutputExistsError:
-        err.write(f"{path}: " + pick(OUTPUT, "bestaat_al", lang, doel=target) + "\n")
+    if not write_file(path, target, content, err, force=force, lang=lang):
         return False
-    except OutputNotWritableError:
-        raise UsageError(pick(OUTPUT, "niet_schrijfbaar", lang, doel=target)) from None
     fouten = sum(1 for f in findings if f.ernst == FOUT)
     waarschuwingen = sum(1 for f in findings if f.ernst == WAARSCHUWING)
     if findings:
         line = pick(MIGRATE, "geschreven_bevindingen", lang, bestand=path, doel=target, fouten=fouten, waarschuwingen=waarschuwingen)
     else:
-        line = pick(OUTPUT, "geschreven", lang, bestand=path, doel=target)
+        line = written_line(path, target, lang)
     err.write(line + "\n")
     return fouten == 0

@@ -9,12 +9,9 @@ from typing import TextIO
 from meldform import api
 from meldform.check.loading import LoadError
 from meldform.check.reporters import text_report
-from meldform.cleaning import clean
+from meldform.commands.files import prepare_folder, write_file, written_line
 from meldform.commands.validate import as_result, read_input
-from meldform.errors import EXIT_INVALID, EXIT_OK, UsageError
-from meldform.output import OutputExistsError, OutputNotWritableError, ensure_dir, write_atomic
-from meldform.texts import pick
-from meldform.texts.cli import OUTPUT
+from meldform.errors import EXIT_INVALID, EXIT_OK
 
 
 def render_path(path: str, fmt: str, lang: str = "nl") -> tuple[bytes, str]:
@@ -29,10 +26,7 @@ def render_path(path: str, fmt: str, lang: str = "nl") -> tuple[bytes, str]:
 
 
 def run(paths: Sequence[str], out: TextIO, err: TextIO, *, fmt: str, output: Path, force: bool = False, lang: str = "nl") -> int:
-    try:
-        ensure_dir(output)
-    except OutputNotWritableError:
-        raise UsageError(pick(OUTPUT, "map_niet_schrijfbaar", lang, map=output)) from None
+    prepare_folder(output, lang)
     code = EXIT_OK
     for path in paths:
         try:
@@ -42,14 +36,8 @@ def run(paths: Sequence[str], out: TextIO, err: TextIO, *, fmt: str, output: Pat
             code = EXIT_INVALID
             continue
         target = output / name
-        shown = clean(path)  # a file name can hold anything but '/' and NUL, even bytes that are not UTF-8
-        try:
-            write_atomic(target, data, force=force)
-        except OutputExistsError:
-            err.write(f"{shown}: " + pick(OUTPUT, "bestaat_al", lang, doel=target) + "\n")
+        if not write_file(path, target, data, err, force=force, lang=lang):
             code = EXIT_INVALID
             continue
-        except OutputNotWritableError:
-            raise UsageError(pick(OUTPUT, "map_niet_schrijfbaar", lang, map=output)) from None
-        out.write(pick(OUTPUT, "geschreven", lang, bestand=shown, doel=target) + "\n")
+        out.write(written_line(path, target, lang) + "\n")
     return code
