@@ -20,7 +20,7 @@ import os
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 from meldform.errors import MeldformError
 
@@ -86,25 +86,8 @@ def write_atomic(target: Path, data: bytes, *, force: bool = False, durable: boo
     killed process leaves no partial file, and the batch verifies its outputs by hash on a
     rerun and syncs once before its report, instead of waiting on the disk per file.
     """
-    if not force and target.exists():
-        raise OutputExistsError(errno.EEXIST, "bestaat al", str(target))
-    fd, tmp = _temporary(target)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            if durable:
-                handle.flush()
-                os.fsync(handle.fileno())
-        _place(tmp, target, force=force)
-    except OSError as exc:
-        if isinstance(exc, OutputExistsError):
-            raise
-        raise OutputNotWritableError(exc.errno, exc.strerror, str(target)) from None
-    finally:
-        with contextlib.suppress(FileNotFoundError):
-            tmp.unlink()
-    if durable:
-        _fsync_dir(target.parent)
+    with _atomic(target, "wb", force=force, durable=durable) as handle:
+        handle.write(data)
 
 
 @contextlib.contextmanager
@@ -114,11 +97,19 @@ def stream_atomic(target: Path, *, force: bool = False, durable: bool = True) ->
     If the block raises, ``target`` is left as it was and the temporary file is removed. An
     ``OSError`` inside the block (a full disk while writing) becomes ``OutputNotWritableError``.
     """
+    with _atomic(target, "w", force=force, durable=durable) as handle:
+        yield handle
+
+
+@contextlib.contextmanager
+def _atomic(target: Path, mode: str, *, force: bool, durable: bool) -> Iterator[IO[Any]]:
+    """The one way a file is put in place: a temporary file in the target's folder, filled by the
+    block, flushed when ``durable``, then moved into place (``_place``); removed on any failure."""
     if not force and target.exists():
         raise OutputExistsError(errno.EEXIST, "bestaat al", str(target))
     fd, tmp = _temporary(target)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        with os.fdopen(fd, mode, encoding=None if "b" in mode else "utf-8") as handle:
             yield handle
             if durable:
                 handle.flush()
