@@ -13,23 +13,12 @@ import os
 import socket
 from typing import TextIO
 
-from meldform.errors import MeldformError
 from meldform.service.logs import log_config
-from meldform.service.settings import ENVIRONMENT, Settings
+from meldform.service.settings import ENVIRONMENT, Settings, SettingsError
 from meldform.texts import pick
 from meldform.texts.service import SERVE
 
 APP = "meldform.service.app:app_from_environment"
-
-
-class ServeError(MeldformError):
-    def __init__(self, key: str, **params: object) -> None:
-        super().__init__(key)
-        self.key = key
-        self.params = params
-
-    def message(self, lang: str = "nl") -> str:
-        return pick(SERVE, self.key, lang, **self.params)
 
 
 def _is_loopback(host: str) -> bool:
@@ -53,7 +42,7 @@ def bind(host: str, port: int) -> socket.socket:
             sock.close()
             raise
     except OSError as exc:
-        raise ServeError("bind", host=host, port=port, reden=exc.strerror or type(exc).__name__) from None
+        raise SettingsError("bind", host=host, port=port, reden=exc.strerror or type(exc).__name__) from None
     return sock
 
 

@@ -24,7 +24,7 @@ DEFAULT_CONCURRENCY = 32
 
 
 class SettingsError(MeldformError):
-    """A limit or the token file is not usable; one line, exit 2."""
+    """A limit, the token file or the address to listen on is not usable; one line, exit 2."""
 
     def __init__(self, key: str, **params: object) -> None:
         super().__init__(key)
