@@ -71,10 +71,10 @@ def convert(files: dict[str, bytes], folder: Path, fmt: str = "docx") -> dict[st
 
 def with_paragraphs(layout: Any, data: dict[str, Any]) -> dict[str, Any]:
     """``data`` with its first long text (``textarea``) in two paragraphs: line breaks must survive."""
-    copy = json.loads(json.dumps(data))
+    copy: dict[str, Any] = json.loads(json.dumps(data))
     for parts, node, value in leaves(layout.root, (), copy):
         if node.kind == TEXTAREA:
-            target = copy
+            target: Any = copy
             for part in parts[:-1]:
                 target = target[part]
             target[parts[-1]] = f"{value}\nTweede alinea: nog een regel."
@@ -102,11 +102,19 @@ def saved(tmp_path_factory: pytest.TempPathFactory) -> dict[str, bytes]:
     return once
 
 
+def child(element: etree._Element | None, path: str) -> etree._Element:
+    """``element.find(path)``, which the test needs to exist."""
+    assert element is not None
+    found = element.find(path)
+    assert found is not None, path
+    return found
+
+
 def controls_of(data: bytes) -> list[etree._Element]:
     """The content controls of ``data`` that hold a value (not LibreOffice's wrappers around cells)."""
     with zipfile.ZipFile(io.BytesIO(data)) as package:
-        body = etree.fromstring(package.read("word/document.xml")).find(q("body"))
-    return [el for el in body.iter(q("sdt")) if next(el.find(q("sdtContent")).iter(q("sdt")), None) is None]
+        body = child(etree.fromstring(package.read("word/document.xml")), q("body"))
+    return [el for el in body.iter(q("sdt")) if next(child(el, q("sdtContent")).iter(q("sdt")), None) is None]
 
 
 @pytest.mark.parametrize("name", [*EXAMPLES, f"twice-{TWICE}"])
@@ -134,7 +142,7 @@ def test_a_blank_form_saved_by_libreoffice_imports_as_the_blank_form(soort: str,
 def _run_styles(element: etree._Element) -> list[tuple[str | None, str | None]]:
     """(character style, colour) of every run with text in a control."""
     found = []
-    for run in element.find(q("sdtContent")).iter(q("r")):
+    for run in child(element, q("sdtContent")).iter(q("r")):
         if run.find(q("t")) is None:
             continue
         style, color = run.find(f"{q('rPr')}/{q('rStyle')}"), run.find(f"{q('rPr')}/{q('color')}")
@@ -154,7 +162,7 @@ def test_placeholders_stay_grey_in_libreoffice(soort: str, sector: str, saved: d
     with zipfile.ZipFile(io.BytesIO(converted)) as package:
         styles = etree.fromstring(package.read("word/styles.xml"))
     (style,) = [s for s in styles.iter(q("style")) if s.get(q("styleId")) == sdt.PLACEHOLDER_STYLE]
-    assert style.find(f"{q('rPr')}/{q('color')}").get(q("val")) == "808080"
+    assert child(style, f"{q('rPr')}/{q('color')}").get(q("val")) == "808080"
 
 
 def test_filled_controls_lose_the_placeholder_look(saved: dict[str, bytes]) -> None:
