@@ -22,7 +22,7 @@ from meldform.check.findings import FOUT
 from meldform.cleaning import clean as clean_text
 from meldform.cleaning import clean_tree
 from meldform.output import OutputNotWritableError, stream_atomic
-from meldform.texts.batch import FAILED_LINE, REPORT_WORDS, STATUS_WORDS
+from meldform.texts.batch import FAILED_LINE, REPORT_WORDS, STATUS_SHORT, STATUS_WORDS
 from meldform.texts.messages import localized, pick
 from meldform.texts.words import WORDS
 
@@ -269,6 +269,7 @@ def render_report_html(
         style_hash=style_hash,
         words=words,
         status_words=status_words,
+        status_short=localized(STATUS_SHORT, lang),
         ernst_words=ernst_words,
         statuses=STATUSES,
         made=made,

@@ -151,6 +151,16 @@ STATUS_WORDS: dict[str, dict[str, str]] = {
     "gerenderd_waarschuwingen": {"nl": "verwerkt met waarschuwingen", "en": "processed with warnings"},
 }
 
+# The same statuses as short column headings (the per-sector table).
+STATUS_SHORT: dict[str, dict[str, str]] = {
+    "gerenderd": {"nl": "Verwerkt", "en": "Processed"},
+    "overgeslagen": {"nl": "Bestond al", "en": "Already existed"},
+    "ongeldig": {"nl": "Met fouten", "en": "With errors"},
+    "onleesbaar": {"nl": "Onleesbaar", "en": "Unreadable"},
+    "conflict": {"nl": "Conflict", "en": "Conflict"},
+    "mislukt": {"nl": "Mislukt", "en": "Failed"},
+}
+
 # One line per input that was not processed, on the console after the batch.
 FAILED_LINE: dict[str, dict[str, str]] = {
     "regel": {"nl": "{bestand}: {status}: {reden}", "en": "{bestand}: {status}: {reden}"},
