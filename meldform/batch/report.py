@@ -17,12 +17,13 @@ from pathlib import Path
 from typing import Any
 
 from meldform import __version__
-from meldform.batch.common import OK_STATUSES, REPORT_HTML, REPORT_JSON, STATUSES, Outcome, OutputError, read_journal
+from meldform.batch.common import GERENDERD, OK_STATUSES, REPORT_HTML, REPORT_JSON, STATUSES, Outcome, OutputError, read_journal
 from meldform.check.findings import FOUT
+from meldform.cleaning import clean as clean_text
 from meldform.cleaning import clean_tree
 from meldform.output import OutputNotWritableError, stream_atomic
-from meldform.texts.batch import REPORT_WORDS, STATUS_WORDS
-from meldform.texts.messages import localized
+from meldform.texts.batch import FAILED_LINE, REPORT_WORDS, STATUS_SHORT, STATUS_WORDS
+from meldform.texts.messages import localized, pick
 from meldform.texts.words import WORDS
 
 
@@ -92,6 +93,8 @@ class BatchResult:
     summary: Summary
     rapport_json: Path
     rapport_html: Path
+    # one line per input that was not processed (file, status, first reason), for the console
+    failures: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -109,13 +112,80 @@ def _public(record: dict[str, Any]) -> dict[str, Any]:
     return public
 
 
+TIMEZONE = "Europe/Amsterdam"
+
+
+def now_local() -> dt.datetime:
+    """Now in Dutch time (Europe/Amsterdam); the machine's own zone where tzdata is missing."""
+    try:
+        from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+    except ImportError:  # pragma: no cover - Python without zoneinfo
+        return dt.datetime.now().astimezone()
+    try:
+        return dt.datetime.now(ZoneInfo(TIMEZONE))
+    except (ZoneInfoNotFoundError, ValueError):
+        return dt.datetime.now().astimezone()
+
+
+def format_moment(moment: dt.datetime, lang: str) -> str:
+    """'3 december 2026, 14:05' (English: '3 December 2026, 14:05')."""
+    from meldform.documents.formatting import format_date
+
+    return pick(REPORT_WORDS, "tijdstip", lang, datum=format_date(moment.date().isoformat(), lang), tijd=f"{moment:%H:%M}")
+
+
+def status_label(record: dict[str, Any], lang: str) -> str:
+    """What happened to an input, in a person's words ('verwerkt met waarschuwingen', ...)."""
+    status = record.get("status", "")
+    if status == GERENDERD and record.get("bevindingen"):
+        status = "gerenderd_waarschuwingen"
+    return pick(STATUS_WORDS, status, lang) if status in STATUS_WORDS else str(status)
+
+
+def failure_reason(record: dict[str, Any], lang: str) -> str:
+    """The first reason an input was not processed: an error's message (which names the field by
+    its labels, 'Betrokkenen › Kind 1 › BSN ...') or a conflict; never a value from the document."""
+    reasons: list[str] = [str(f["melding"]) for f in record.get("bevindingen") or () if f.get("ernst") == FOUT]
+    reasons += [str(c["melding"]) for c in record.get("conflicten") or ()]
+    if not reasons:
+        return status_label(record, lang)
+    more = pick(FAILED_LINE, "meer", lang, aantal=len(reasons) - 1) if len(reasons) > 1 else ""
+    return reasons[0] + more
+
+
+def failure_line(record: dict[str, Any], lang: str) -> str:
+    """One line for an input that was not processed: file, status, first reason."""
+    return pick(
+        FAILED_LINE,
+        "regel",
+        lang,
+        bestand=clean_text(str(record["bestand"])),
+        status=status_label(record, lang),
+        reden=failure_reason(record, lang),
+    )
+
+
+def place_label(pad: str, sector: str | None, lang: str) -> str:
+    """'/betrokkenen/kinderen/0' as the validate messages name it: 'Betrokkenen › Kind 1'."""
+    from meldform.check.describe import Describer
+    from meldform.model.schemas import load_schemas
+
+    schemas = load_schemas()
+    parts: list[str | int] = []
+    for raw in pad.split("/")[1:]:
+        part = raw.replace("~1", "/").replace("~0", "~")
+        parts.append(int(part) if part.isdigit() else part)
+    return Describer(schemas, sector if sector in schemas.sectors else None, lang).field(parts)
+
+
 def write_reports(output: Path, journal_path: Path, summary: Summary, groups: list[dict[str, Any]], *, formats: Sequence[str], lang: str) -> BatchResult:
     # Outputs were written without a per-file fsync: one sync here, so a finished report means
     # every output it lists is on disk.
     os.sync()
     summary.groepen = len(groups)
     summary.hermelding_groepen = sum(1 for g in groups if g["hermeldingProtocol"])
-    made = dt.datetime.now().astimezone().isoformat(timespec="seconds")
+    moment = now_local()
+    made = moment.isoformat(timespec="seconds")
     head = {
         "meldform": __version__,
         "rapport": "batch",
@@ -124,7 +194,10 @@ def write_reports(output: Path, journal_path: Path, summary: Summary, groups: li
         "formaten": list(formats),
         "samenvatting": summary.as_json(),
         "samenloop": groups,
+        "taal": lang,
+        "statusLabels": {status: pick(STATUS_WORDS, status, lang) for status in STATUS_WORDS},
     }
+    failures: list[str] = []
     json_path = output / REPORT_JSON
     html_path = output / REPORT_HTML
     try:
@@ -132,21 +205,29 @@ def write_reports(output: Path, journal_path: Path, summary: Summary, groups: li
             opening = json.dumps(clean_tree(head), ensure_ascii=False, indent=2)
             handle.write(opening[:-2] + ',\n  "bestanden": [')
             for index, record in enumerate(read_journal(journal_path)):
+                if record["status"] not in OK_STATUSES:
+                    failures.append(failure_line(record, lang))
                 handle.write(",\n    " if index else "\n    ")
                 handle.write(json.dumps(_public(record), ensure_ascii=False))
             handle.write("\n  ]\n}\n")
         with stream_atomic(html_path, force=True) as handle:
-            for piece in render_report_html(journal_path, summary, groups, made=made, output=output, formats=formats, lang=lang):
+            for piece in render_report_html(journal_path, summary, groups, made=format_moment(moment, lang), output=output, formats=formats, lang=lang):
                 handle.write(piece)
     except OutputNotWritableError as exc:
         raise OutputError(exc.errno, output) from None
-    return BatchResult(summary, json_path, html_path)
+    return BatchResult(summary, json_path, html_path, failures)
 
 
 def _problems(journal_path: Path) -> Iterator[dict[str, Any]]:
     for record in read_journal(journal_path):
         if record["status"] not in OK_STATUSES:
             yield _public(record)
+
+
+def _labelled_problems(journal_path: Path, lang: str) -> Iterator[dict[str, Any]]:
+    for record in _problems(journal_path):
+        record["statusLabel"] = status_label(record, lang)
+        yield record
 
 
 def render_report_html(
@@ -167,6 +248,20 @@ def render_report_html(
     for sector, counts in sorted(summary.per_sector.items()):
         label = tr(schemas.sector_label(sector), lang) if sector in schemas.sectors else words["geen_sector"]
         sectors.append({"label": label, "totaal": sum(counts.values()), "status": counts})
+    from meldform.documents.formatting import format_date
+
+    def member(m: dict[str, Any]) -> dict[str, Any]:
+        sector = m.get("sector")
+        return {
+            **m,
+            "pad": place_label(str(m.get("pad") or ""), sector, lang),
+            "sector": tr(schemas.sector_label(sector), lang) if sector in schemas.sectors else "",
+            "datum": format_date(m["datum"], lang) if m.get("datum") else "",
+        }
+
+    labelled_groups = [
+        {**group, "vanaf": format_date(group["vanaf"], lang) if group.get("vanaf") else None, "leden": [member(m) for m in group["leden"]]} for group in groups
+    ]
     template = environment().get_template("rapport.html.j2")
     return template.generate(
         lang=lang,
@@ -174,6 +269,7 @@ def render_report_html(
         style_hash=style_hash,
         words=words,
         status_words=status_words,
+        status_short=localized(STATUS_SHORT, lang),
         ernst_words=ernst_words,
         statuses=STATUSES,
         made=made,
@@ -182,7 +278,7 @@ def render_report_html(
         summary=summary,
         sectors=sectors,
         codes=summary.as_json()["perCode"],
-        groups=groups,
-        problems=_problems(journal_path),
+        groups=labelled_groups,
+        problems=_labelled_problems(journal_path, lang),
         version=__version__,
     )

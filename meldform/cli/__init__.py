@@ -16,14 +16,15 @@ from typing import Any, TypeVar
 import click
 
 from meldform import __version__
+from meldform.cli.dutch import CLI_LANG, Choice, Group, IntRange
 from meldform.errors import EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_INVALID, MeldformError
 from meldform.model.schemas import SOORTEN
 from meldform.texts import DEFAULT_LANG, LANGS, pick
-from meldform.texts.cli import ERRORS, HELP
+from meldform.texts.cli import CLICK, ERRORS, HELP
 from meldform.texts.migrate import HELP as MIGRATE_HELP
 
 F = TypeVar("F", bound=Callable[..., Any])
-LANG = click.Choice(list(LANGS))
+LANG = Choice(list(LANGS))
 
 
 def _help(key: str) -> str:
@@ -60,15 +61,15 @@ def handle_errors(fn: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]}, help=_help("main"))
-@click.version_option(__version__, prog_name="meldform")
+@click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]}, help=_help("main"))
+@click.version_option(__version__, prog_name="meldform", help=_help("versie_optie"), message=pick(CLICK, "versie", DEFAULT_LANG))
 def main() -> None:
     pass
 
 
 @main.command(help=_help("sectors"))
 @click.option("--lang", type=LANG, default=DEFAULT_LANG, show_default=True, help=_help("lang_labels"))
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--format", "fmt", type=Choice(["text", "json"]), default="text", show_default=True, help=_help("format_tekst"))
 @handle_errors
 def sectors(lang: str, fmt: str) -> int:
     from meldform.commands.schema import run_sectors
@@ -96,15 +97,16 @@ class _SoortChoice(click.Choice[str]):
             return value
         from meldform.model.schemas import UnknownVariantError
 
-        raise _OneLineUsageError(UnknownVariantError("soort", str(value), tuple(map(str, self.choices))).message())
+        raise _OneLineUsageError(UnknownVariantError("soort", str(value), tuple(map(str, self.choices))).message(CLI_LANG.get()))
 
 
 @main.command(help=_help("schema"))
 @click.option("--sector", help=_help("sector_alleen"))
 @click.option("--soort", type=_SoortChoice(), help=_help("soort_alleen"))
 @click.option("--zonder-annotaties", "zonder_annotaties", is_flag=True, help=_help("zonder_annotaties"))
+@click.option("--lang", type=LANG, default=DEFAULT_LANG, show_default=True, help=_help("lang_meldingen"))
 @handle_errors
-def schema(sector: str | None, soort: str | None, zonder_annotaties: bool) -> int:
+def schema(sector: str | None, soort: str | None, zonder_annotaties: bool, lang: str) -> int:
     from meldform.commands.schema import run_schema
 
     return run_schema(sys.stdout, sector=sector, soort=soort, annotations=not zonder_annotaties)
@@ -112,7 +114,7 @@ def schema(sector: str | None, soort: str | None, zonder_annotaties: bool) -> in
 
 @main.command(help=_help("validate"))
 @click.argument("files", nargs=-1, required=True)
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--format", "fmt", type=Choice(["text", "json"]), default="text", show_default=True, help=_help("format_tekst"))
 @click.option("--lang", type=LANG, default=DEFAULT_LANG, show_default=True, help=_help("lang_meldingen"))
 @click.option("--strict", is_flag=True, help=_help("strict"))
 @handle_errors
@@ -124,10 +126,10 @@ def validate(files: tuple[str, ...], fmt: str, lang: str, strict: bool) -> int:
 
 @main.command(help=_help("render"))
 @click.argument("files", nargs=-1, required=True)
-@click.option("--format", "fmt", type=click.Choice(["html", "docx", "pdf"]), required=True, help=_help("format_uitvoer"))
+@click.option("--format", "fmt", type=Choice(["html", "docx", "pdf"]), required=True, help=_help("format_uitvoer"))
 @click.option("--output", "-o", type=click.Path(file_okay=False, path_type=Path), default=Path("."), show_default=True, help=_help("uitvoermap"))
 @click.option("--force", is_flag=True, help=_help("force_bestanden"))
-@click.option("--lang", type=LANG, default=DEFAULT_LANG, show_default=True)
+@click.option("--lang", type=LANG, default=DEFAULT_LANG, show_default=True, help=_help("lang_uitvoer"))
 @handle_errors
 def render(files: tuple[str, ...], fmt: str, output: Path, force: bool, lang: str) -> int:
     from meldform.commands.render import run
@@ -151,7 +153,7 @@ def blank(sector: str, soort: str, fmt: str, output: Path | None, force: bool, l
 
 @main.command(name="import", help=_help("import"))
 @click.argument("file")  # not click.Path: a missing or unreadable file is a bad document (exit 1), not a usage error
-@click.option("--lang", type=LANG, default=DEFAULT_LANG, show_default=True)
+@click.option("--lang", type=LANG, default=DEFAULT_LANG, show_default=True, help=_help("lang_meldingen"))
 @handle_errors
 def import_(file: str, lang: str) -> int:
     from meldform.commands.import_docx import run
@@ -163,9 +165,9 @@ def import_(file: str, lang: str) -> int:
 @click.argument("inputs", nargs=-1, required=True)
 @click.option("--output", "-o", type=click.Path(file_okay=False, path_type=Path), required=True, help=_help("uitvoermap"))
 @click.option("--format", "formats", default="html,docx", show_default=True, help=_help("formaten"))
-@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, help=_help("jobs"))
+@click.option("--jobs", "-j", type=IntRange(min=1), default=None, help=_help("jobs"))
 @click.option("--force", is_flag=True, help=_help("force_batch"))
-@click.option("--lang", type=LANG, default=DEFAULT_LANG, show_default=True)
+@click.option("--lang", type=LANG, default=DEFAULT_LANG, show_default=True, help=_help("lang_batch"))
 @handle_errors
 def batch(inputs: tuple[str, ...], output: Path, formats: str, jobs: int | None, force: bool, lang: str) -> int:
     from meldform.commands.batch import run
@@ -175,7 +177,7 @@ def batch(inputs: tuple[str, ...], output: Path, formats: str, jobs: int | None,
 
 @main.command(help=_help("brief"))
 @click.argument("files", nargs=-1, required=True)
-@click.option("--format", "fmt", type=click.Choice(["html", "docx", "pdf"]), default="pdf", show_default=True, help=_help("format_uitvoer"))
+@click.option("--format", "fmt", type=Choice(["html", "docx", "pdf"]), default="pdf", show_default=True, help=_help("format_uitvoer"))
 @click.option("--output", "-o", type=click.Path(file_okay=False, path_type=Path), default=Path("."), show_default=True, help=_help("uitvoermap"))
 @click.option("--force", is_flag=True, help=_help("force_bestanden"))
 @click.option("--lang", type=LANG, default=DEFAULT_LANG, show_default=True, help=_help("lang_brief"))
@@ -188,46 +190,22 @@ def brief(files: tuple[str, ...], fmt: str, output: Path, force: bool, lang: str
 
 @main.command(help=_help("serve"))
 @click.option("--host", default="127.0.0.1", show_default=True, help=_help("host"))
-@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True, help=_help("port"))
-@click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True, help=_help("workers"))
+@click.option("--port", type=IntRange(0, 65535), default=8000, show_default=True, help=_help("port"))
+@click.option("--workers", type=IntRange(min=1), default=1, show_default=True, help=_help("workers"))
 @click.option("--max-body", default="2MB", show_default=True, help=_help("max_body"))
 @click.option("--timeout", default="10s", show_default=True, help=_help("timeout"))
-@click.option("--concurrency", type=click.IntRange(min=1), default=32, show_default=True, help=_help("concurrency"))
+@click.option("--concurrency", type=IntRange(min=1), default=32, show_default=True, help=_help("concurrency"))
 @click.option("--token-file", type=click.Path(dir_okay=False), help=_help("token_file"))
 @click.option("--proxy-headers/--no-proxy-headers", default=False, show_default=True, help=_help("proxy_headers"))
 @click.option("--forwarded-allow-ips", default="127.0.0.1", show_default=True, help=_help("forwarded_allow_ips"))
-@click.option("--log-level", type=click.Choice(["debug", "info", "warning", "error"]), default="info", show_default=True)
+@click.option("--log-level", type=Choice(["debug", "info", "warning", "error"]), default="info", show_default=True, help=_help("log_level"))
 @click.option("--lang", type=LANG, default=DEFAULT_LANG, show_default=True, help=_help("lang_starten"))
 @handle_errors
-def serve(
-    host: str,
-    port: int,
-    workers: int,
-    max_body: str,
-    timeout: str,
-    concurrency: int,
-    token_file: str | None,
-    proxy_headers: bool,
-    forwarded_allow_ips: str,
-    log_level: str,
-    lang: str,
-) -> int:
+def serve(**options: Any) -> int:
+    # the options' meaning is defined once, by meldform.commands.serve.run's keyword parameters
     from meldform.commands.serve import run
 
-    return run(
-        sys.stderr,
-        host=host,
-        port=port,
-        workers=workers,
-        max_body=max_body,
-        timeout=timeout,
-        concurrency=concurrency,
-        token_file=token_file,
-        proxy_headers=proxy_headers,
-        forwarded_allow_ips=forwarded_allow_ips,
-        log_level=log_level,
-        lang=lang,
-    )
+    return run(sys.stderr, **options)
 
 
 @main.command(help=pick(MIGRATE_HELP, "migrate", DEFAULT_LANG))

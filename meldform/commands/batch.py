@@ -107,6 +107,8 @@ def run(
     with _progress(err, inputs, output, lang) as progress:
         result = batch.run_batch(inputs, output, formats=chosen, jobs=jobs or default_jobs(), force=force, lang=lang, progress=progress)
     s = result.summary
+    for line in result.failures:  # which file, and why: the field by its labels, never a value
+        out.write(line + "\n")
     out.write(batch_text("samenvatting", lang, bestanden=s.bestanden, **{status: s.status[status] for status in batch.STATUSES}) + "\n")
     out.write(
         batch_text(

@@ -75,6 +75,9 @@ TEXTS: dict[str, dict[str, str]] = {
 REPORT_WORDS: dict[str, dict[str, str]] = {
     "titel": {"nl": "Batchrapport meldform", "en": "meldform batch report"},
     "gemaakt": {"nl": "Gemaakt", "en": "Made"},
+    # a local date and time: '3 december 2026, 14:05'
+    "tijdstip": {"nl": "{datum}, {tijd}", "en": "{datum}, {tijd}"},
+    "detail_code": {"nl": "code", "en": "code"},
     "uitvoermap": {"nl": "Uitvoermap", "en": "Output folder"},
     "formaten": {"nl": "Formaten", "en": "Formats"},
     "bestanden": {"nl": "Invoerbestanden", "en": "Input files"},
@@ -120,8 +123,11 @@ REPORT_WORDS: dict[str, dict[str, str]] = {
         "en": "Re-report protocol applies: three or more dossiers within five years.",
     },
     "persoon": {"nl": "Persoon", "en": "Person"},
-    "problemen": {"nl": "Niet gemaakt: ongeldige, onleesbare en conflicterende bestanden", "en": "Not made: invalid, unreadable and conflicting files"},
-    "geen_problemen": {"nl": "Alle bestanden zijn gemaakt of waren al klaar.", "en": "All files were made or were already done."},
+    "problemen": {
+        "nl": "Niet verwerkt: bestanden met fouten, onleesbare bestanden en conflicten",
+        "en": "Not processed: files with errors, unreadable files and conflicts",
+    },
+    "geen_problemen": {"nl": "Alle bestanden zijn verwerkt of bestonden al.", "en": "All files were processed or already existed."},
     "voettekst": {
         "nl": "Gemaakt met meldform {versie}. Dit rapport noemt bestanden, kenmerken en bevindingen, geen persoonsgegevens; "
         "de gemaakte documenten bevatten die wel.",
@@ -129,14 +135,36 @@ REPORT_WORDS: dict[str, dict[str, str]] = {
     },
 }
 
-# Keyed by the status names of ``meldform.batch`` (gerenderd, overgeslagen, ...).
+# Keyed by the status names of ``meldform.batch`` (gerenderd, overgeslagen, ...): what a person
+# calls what happened to an input. rapport.json keeps the status names; these are for reading.
 STATUS_WORDS: dict[str, dict[str, str]] = {
-    "gerenderd": {"nl": "gerenderd", "en": "rendered"},
-    "overgeslagen": {"nl": "overgeslagen (al klaar)", "en": "skipped (already done)"},
-    "ongeldig": {"nl": "ongeldig", "en": "invalid"},
+    "gerenderd": {"nl": "verwerkt", "en": "processed"},
+    "overgeslagen": {"nl": "overgeslagen: bestaat al", "en": "skipped: already exists"},
+    "ongeldig": {"nl": "niet verwerkt: fouten in het document", "en": "not processed: errors in the document"},
     "onleesbaar": {"nl": "onleesbaar", "en": "unreadable"},
-    "conflict": {"nl": "conflict (zelfde kenmerk of bestaand bestand)", "en": "conflict (same reference or existing file)"},
-    "mislukt": {"nl": "mislukt (interne fout)", "en": "failed (internal error)"},
+    "conflict": {
+        "nl": "niet verwerkt: uitvoerbestand bestaat al of kenmerk dubbel",
+        "en": "not processed: output file exists or kenmerk used twice",
+    },
+    "mislukt": {"nl": "niet verwerkt: interne fout", "en": "not processed: internal error"},
+    # a processed input whose findings include warnings
+    "gerenderd_waarschuwingen": {"nl": "verwerkt met waarschuwingen", "en": "processed with warnings"},
+}
+
+# The same statuses as short column headings (the per-sector table).
+STATUS_SHORT: dict[str, dict[str, str]] = {
+    "gerenderd": {"nl": "Verwerkt", "en": "Processed"},
+    "overgeslagen": {"nl": "Bestond al", "en": "Already existed"},
+    "ongeldig": {"nl": "Met fouten", "en": "With errors"},
+    "onleesbaar": {"nl": "Onleesbaar", "en": "Unreadable"},
+    "conflict": {"nl": "Conflict", "en": "Conflict"},
+    "mislukt": {"nl": "Mislukt", "en": "Failed"},
+}
+
+# One line per input that was not processed, on the console after the batch.
+FAILED_LINE: dict[str, dict[str, str]] = {
+    "regel": {"nl": "{bestand}: {status}: {reden}", "en": "{bestand}: {status}: {reden}"},
+    "meer": {"nl": " (en nog {aantal} andere)", "en": " (and {aantal} more)"},
 }
 
 

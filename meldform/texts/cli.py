@@ -111,4 +111,43 @@ HELP: dict[str, dict[str, str]] = {
     "proxy_headers": {"nl": "X-Forwarded-* van de proxy vertrouwen.", "en": "Trust the proxy's X-Forwarded-* headers."},
     "forwarded_allow_ips": {"nl": "Proxy-adressen wier X-Forwarded-* gelden.", "en": "Proxy addresses whose X-Forwarded-* count."},
     "lang_starten": {"nl": "Taal van de meldingen bij het starten.", "en": "Language of the messages when starting."},
+    # options that had no help text
+    "format_tekst": {"nl": "Uitvoer als tekst of als JSON.", "en": "Output as text or as JSON."},
+    "lang_uitvoer": {"nl": "Taal van de meldingen en het document.", "en": "Language of the messages and the document."},
+    "lang_formulier": {"nl": "Taal van het formulier.", "en": "Language of the form."},
+    "lang_batch": {"nl": "Taal van het rapport en de meldingen.", "en": "Language of the report and the messages."},
+    "log_level": {"nl": "Hoeveel de dienst logt.", "en": "How much the service logs."},
+    "soort_formulier": {"nl": "Melding of advies.", "en": "Melding or advies."},
+    "format_formulier": {"nl": "HTML of Word.", "en": "HTML or Word."},
+    # click's own options
+    "help_optie": {"nl": "Toon deze hulp en stop.", "en": "Show this message and exit."},
+    "versie_optie": {"nl": "Toon de versie en stop.", "en": "Show the version and exit."},
+}
+
+# The words of click's --help and usage errors, so the command line speaks Dutch throughout.
+CLICK: dict[str, dict[str, str]] = {
+    "gebruik": {"nl": "Gebruik:", "en": "Usage:"},
+    "opties": {"nl": "Opties", "en": "Options"},
+    "opties_metavar": {"nl": "[OPTIES]", "en": "[OPTIONS]"},
+    "commando_metavar": {"nl": "COMMANDO [ARGUMENTEN]...", "en": "COMMAND [ARGS]..."},
+    "versie": {"nl": "%(prog)s %(version)s", "en": "%(prog)s %(version)s"},
+    "commandos": {"nl": "Commando's", "en": "Commands"},
+    "standaard": {"nl": "standaard", "en": "default"},
+    "verplicht": {"nl": "verplicht", "en": "required"},
+    # one line per usage error: 'meldform: ... (zie 'meldform render --help')'
+    "fout": {"nl": "meldform: {bericht} (zie '{commando} --help')", "en": "meldform: {bericht} (see '{commando} --help')"},
+    "geen_optie": {"nl": "onbekende optie {optie}", "en": "no such option {optie}"},
+    "bedoelde_u": {"nl": "; bedoelde u {keuzes}?", "en": "; did you mean {keuzes}?"},
+    "ontbreekt_argument": {"nl": "argument {naam} ontbreekt", "en": "missing argument {naam}"},
+    "ontbreekt_optie": {"nl": "optie {naam} ontbreekt", "en": "missing option {naam}"},
+    "ontbreekt": {"nl": "{naam} ontbreekt", "en": "missing {naam}"},
+    "ongeldige_waarde": {"nl": "ongeldige waarde voor {naam}: {reden}", "en": "invalid value for {naam}: {reden}"},
+    "geen_keuze": {"nl": "'{waarde}' is geen van {keuzes}", "en": "'{waarde}' is not one of {keuzes}"},
+    "geen_getal": {"nl": "'{waarde}' is geen geheel getal {bereik}", "en": "'{waarde}' is not a whole number {bereik}"},
+    "vanaf": {"nl": "van minstens {min}", "en": "of at least {min}"},
+    "tussen": {"nl": "van {min} tot en met {max}", "en": "from {min} to {max}"},
+    "geen_commando": {"nl": "onbekend commando '{naam}'", "en": "no such command '{naam}'"},
+    "te_veel": {"nl": "onverwacht extra argument ({args})", "en": "unexpected extra argument ({args})"},
+    "optie_waarde": {"nl": "optie {optie} verwacht een waarde", "en": "option {optie} requires a value"},
+    "anders": {"nl": "verkeerd gebruik", "en": "wrong usage"},
 }

@@ -1,0 +1,112 @@
+"""The click layer speaks Dutch: --help, usage errors and every option's help; English with --lang en."""
+
+from __future__ import annotations
+
+import pytest
+from click.testing import CliRunner
+
+from meldform.cli import main
+
+COMMANDS = sorted(main.commands)
+# click's English boilerplate that must not appear in Dutch output
+ENGLISH = ("Usage:", "Options:", "Commands:", "Show this message and exit.", "Show the version and exit.", "[default:", "[required]", "[OPTIONS]")
+# blank's options belong to the forms work (issue 12.3); they get their help texts there
+OWN_OPTIONS_ELSEWHERE = {"blank"}
+
+
+def invoke(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(main, list(args), prog_name="meldform")
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_main_help_is_dutch() -> None:
+    code, out, _ = invoke("--help")
+    assert code == 0
+    assert out.startswith("Gebruik: meldform [OPTIES] COMMANDO [ARGUMENTEN]...")
+    assert "Opties:" in out and "Commando's:" in out and "Toon de versie en stop." in out
+    assert not [word for word in ENGLISH if word in out]
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_help_of_each_command_is_dutch(command: str) -> None:
+    code, out, _ = invoke(command, "--help")
+    assert code == 0
+    assert out.startswith(f"Gebruik: meldform {command} [OPTIES]")
+    assert "Opties:" in out and "Toon deze hulp en stop." in out
+    if command not in OWN_OPTIONS_ELSEWHERE:
+        assert not [word for word in ENGLISH if word in out], out
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_help_of_each_command_in_english_also_after_the_command(command: str) -> None:
+    code, out, _ = invoke(command, "--help", "--lang", "en")
+    assert code == 0
+    assert out.startswith(f"Usage: meldform {command} [OPTIONS]")
+    assert "Options:" in out and "Show this message and exit." in out
+    assert "Opties:" not in out and "Toon deze hulp" not in out
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_bad_option_is_one_dutch_line_with_exit_2(command: str) -> None:
+    code, out, err = invoke(command, "--bestaat-niet")
+    assert code == 2
+    assert out == ""
+    assert err == f"meldform: onbekende optie --bestaat-niet (zie 'meldform {command} --help')\n"
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_bad_option_in_english(command: str) -> None:
+    code, _, err = invoke(command, "--lang", "en", "--no-such")
+    assert code == 2
+    assert err == f"meldform: no such option --no-such (see 'meldform {command} --help')\n"
+
+
+@pytest.mark.parametrize("command", [c for c in COMMANDS if c not in OWN_OPTIONS_ELSEWHERE])
+def test_every_option_has_help(command: str) -> None:
+    for param in main.commands[command].params:
+        if param.param_type_name == "option":
+            assert getattr(param, "help", None), f"{command} {param.opts}"
+
+
+@pytest.mark.parametrize(
+    ("args", "line"),
+    [
+        (["render"], "meldform: argument 'FILES...' ontbreekt (zie 'meldform render --help')"),
+        (["render", "x.json"], "meldform: optie '--format' ontbreekt (zie 'meldform render --help')"),
+        (
+            ["render", "x.json", "--format", "odt"],
+            "meldform: ongeldige waarde voor '--format': 'odt' is geen van 'html', 'docx', 'pdf' (zie 'meldform render --help')",
+        ),
+        (
+            ["batch", "in", "-o", "uit", "-j", "0"],
+            "meldform: ongeldige waarde voor '--jobs' / '-j': '0' is geen geheel getal van minstens 1 (zie 'meldform batch --help')",
+        ),
+        (
+            ["serve", "--port", "70000"],
+            "meldform: ongeldige waarde voor '--port': '70000' is geen geheel getal van 0 tot en met 65535 (zie 'meldform serve --help')",
+        ),
+        (["schema", "--soort", "klacht"], None),
+        (["bestaatniet"], "meldform: onbekend commando 'bestaatniet' (zie 'meldform --help')"),
+        (["sectors", "extra"], "meldform: onverwacht extra argument (extra) (zie 'meldform sectors --help')"),
+        (["render", "--format"], "meldform: optie --format verwacht een waarde (zie 'meldform render --help')"),
+    ],
+)
+def test_usage_errors_are_dutch_lines(args: list[str], line: str | None) -> None:
+    code, out, err = invoke(*args)
+    assert code == 2
+    assert out == ""
+    assert len(err.splitlines()) == 1
+    if line is not None:
+        assert err == line + "\n"
+    assert "Error" not in err and "Try '" not in err and "Usage" not in err
+
+
+def test_usage_error_in_english_with_lang_after_the_arguments() -> None:
+    code, _, err = invoke("render", "x.json", "--format", "odt", "--lang", "en")
+    assert code == 2
+    assert err == "meldform: invalid value for '--format': 'odt' is not one of 'html', 'docx', 'pdf' (see 'meldform render --help')\n"
+
+
+def test_schema_soort_is_a_choice() -> None:
+    out = invoke("schema", "--help")[1]
+    assert "--soort [melding|advies]" in out
