@@ -30,6 +30,23 @@ VERTROUWENSINSPECTEUR_SECTOREN = frozenset({"onderwijs", "kinderopvang"})
 # national rule. The defaults; ``check`` takes others (``--hermelding-dossiers``/``-jaren``).
 HERMELDING_DOSSIERS = 3
 HERMELDING_JAREN = 5
+HERMELDING_DOSSIERS_MIN = 2
+HERMELDING_JAREN_BEREIK = (1, 15)
+
+
+@dataclass(frozen=True)
+class Instellingen:
+    """Organisation settings (melding-1.1.md, *Settings*); the defaults are VT Gelderland-Midden's."""
+
+    hermelding_dossiers: int = HERMELDING_DOSSIERS
+    hermelding_jaren: int = HERMELDING_JAREN
+
+    def in_range(self) -> bool:
+        low, high = HERMELDING_JAREN_BEREIK
+        return self.hermelding_dossiers >= HERMELDING_DOSSIERS_MIN and low <= self.hermelding_jaren <= high
+
+
+STANDAARD = Instellingen()
 
 
 @dataclass(frozen=True)
@@ -158,8 +175,14 @@ def _datum_toekomst(doc: dict[str, Any], today: dt.date) -> Iterator[RuleFinding
         return
     if datum > today:
         yield RuleFinding(FOUT, "datum_toekomst", ["datum"], {"grens": Words.of("vandaag")})
-    keys = date_keys() - {"uitgerekendeDatum"}
-    stack: list[tuple[Parts, Any]] = [([key], value) for key, value in doc.items() if key != "datum"]
+    # Dates meant to lie later (melding-1.1.md, ``datum_toekomst``): the due date, the planned
+    # reassessment and VT's feedback (that one only not after today).
+    keys = date_keys() - {"uitgerekendeDatum", "herbeoordelingsdatum"}
+    stack: list[tuple[Parts, Any]] = [([key], value) for key, value in doc.items() if key not in ("datum", "terugkoppeling")]
+    for index, item in enumerate(_items(doc.get("terugkoppeling"))):
+        when = _date(_obj(item).get("datum"))
+        if when is not None and when > today:
+            yield RuleFinding(FOUT, "datum_toekomst", ["terugkoppeling", index, "datum"], {"grens": Words.of("vandaag")})
     while stack:
         parts, value = stack.pop()
         if isinstance(value, dict):
@@ -305,11 +328,6 @@ def hermelding(doc: dict[str, Any], dossiers: int = HERMELDING_DOSSIERS, jaren: 
         yield RuleFinding(WAARSCHUWING, "hermelding", ["eerdereBetrokkenheidVeiligThuis", "eerdereContacten"], params)
 
 
-@rule
-def _hermelding(doc: dict[str, Any], today: dt.date) -> Iterator[RuleFinding]:
-    yield from hermelding(doc)
-
-
 def latest_scores(doc: dict[str, Any]) -> dict[str, int]:
     """Per person (the melder excluded) the score with the latest date, else the last listed."""
     best: dict[str, tuple[tuple[int, dt.date | None, int], int]] = {}
@@ -370,6 +388,32 @@ def _geen_adviesvraag(doc: dict[str, Any], today: dt.date) -> Iterator[RuleFindi
         yield RuleFinding(WAARSCHUWING, "geen_adviesvraag", ["adviesvraag"])
 
 
-def check(doc: dict[str, Any], today: dt.date) -> Iterator[RuleFinding]:
+@rule
+def _herbeoordeling(doc: dict[str, Any], today: dt.date) -> Iterator[RuleFinding]:
+    datum = _date(doc.get("datum"))
+    herbeoordeling = _date(_obj(doc.get("besluit")).get("herbeoordelingsdatum"))
+    if datum is not None and herbeoordeling is not None and herbeoordeling <= datum:
+        yield RuleFinding(FOUT, "herbeoordeling_datum", ["besluit", "herbeoordelingsdatum"])
+
+
+ERNST_ONVEILIG = (("herhaling", "dreiging"), ("escalatie",), ("kindGetuige",))
+
+
+@rule
+def _ernst_zonder_onveiligheid(doc: dict[str, Any], today: dt.date) -> Iterator[RuleFinding]:
+    afweging = _obj(doc.get("afweging"))
+    if afweging.get("acuteOnveiligheid") is not False or afweging.get("structureleOnveiligheid") is not False:
+        return
+    if afweging.get("twijfelOnveiligheid") is True:
+        return
+    ernst = _obj(_obj(afweging.get("wegingshulp")).get("ernst"))
+    hits = [keys for keys in ERNST_ONVEILIG if all(ernst.get(key) == "ja" for key in keys)]
+    if hits:
+        reden = Words.of(*(f"ernst_{'_'.join(keys)}" for keys in hits))
+        yield RuleFinding(WAARSCHUWING, "ernst_zonder_onveiligheid", ["afweging", "structureleOnveiligheid"], {"reden": reden})
+
+
+def check(doc: dict[str, Any], today: dt.date, instellingen: Instellingen = STANDAARD) -> Iterator[RuleFinding]:
     for fn in RULES:
         yield from fn(doc, today)
+    yield from hermelding(doc, instellingen.hermelding_dossiers, instellingen.hermelding_jaren)

@@ -104,6 +104,20 @@ FINDINGS: dict[str, dict[str, str]] = {
             "(re-report protocol: setting {dossiers} dossiers in {jaren} years, from Veilig Thuis Gelderland-Midden)"
         ),
     },
+    "herbeoordeling_datum": {
+        "nl": "{veld} ligt op of voor de datum van het document; kies een latere datum om vraag 5 opnieuw te beantwoorden",
+        "en": "{veld} is on or before the date of the document; choose a later date to answer question 5 again",
+    },
+    "ernst_zonder_onveiligheid": {
+        "nl": (
+            "{veld}: de vragen naar de ernst wijzen op structurele onveiligheid ({reden}), maar die is niet ingeschat; "
+            "weeg dit opnieuw, eventueel met Veilig Thuis"
+        ),
+        "en": (
+            "{veld}: the questions about seriousness point to structural unsafety ({reden}), but none was judged present; "
+            "weigh this again, possibly with Veilig Thuis"
+        ),
+    },
     "veiligheidscijfers_uiteenlopend": {
         "nl": "{veld}: de veiligheidscijfers van betrokkenen lopen {verschil} punten uiteen; dat is zelf een signaal",
         "en": "{veld}: the safety scores of those involved differ by {verschil} points; that is a signal in itself",
@@ -187,6 +201,9 @@ FINDING_WORDS: dict[str, dict[str, str]] = {
     "ongeboren": {"nl": " bij een ongeboren kind", "en": " for an unborn child"},
     "geen_contacten": {"nl": " als Veilig Thuis niet eerder betrokken was", "en": " when Veilig Thuis was not involved before"},
     "gereserveerd": {"nl": " ('{melder}' is gereserveerd voor uzelf)", "en": " ('{melder}' is reserved for yourself)"},
+    "ernst_herhaling_dreiging": {"nl": "herhaling en dreiging", "en": "repetition and threat"},
+    "ernst_escalatie": {"nl": "escalatie", "en": "escalation"},
+    "ernst_kindGetuige": {"nl": "een kind is getuige van huiselijk geweld", "en": "a child witnesses domestic violence"},
     "versie_1_0": {"nl": " (versie '1.0' wordt ook gelezen en omgezet naar 1.1)", "en": " (version '1.0' is also read and converted to 1.1)"},
 }
 
