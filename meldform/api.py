@@ -352,8 +352,8 @@ def blank_form(sector: str, *, soort: str = "melding", fmt: str = "html", lang: 
 
 
 def form_name(sector: str, soort: str = "melding", fmt: str = "html") -> str:
-    """The file name of a blank form: ``meldformulier-<sector>[-advies].<fmt>``."""
-    suffix = "-advies" if soort == "advies" else ""
+    """The file name of a blank form: ``meldformulier-<sector>[-advies|-dossiernotitie].<fmt>``."""
+    suffix = "" if soort == "melding" else f"-{soort}"
     return f"meldformulier-{sector}{suffix}.{fmt}"
 
 

@@ -210,3 +210,222 @@ def test_batch_workers_use_the_setting(tmp_path: Path) -> None:
     rapport = json.loads((tmp_path / "uit" / "rapport.json").read_text(encoding="utf-8"))
     codes = [f["code"] for item in rapport["bestanden"] for f in item["bevindingen"]]
     assert "hermelding" in codes
+
+
+# -- soort dossiernotitie ------------------------------------------------------------------
+def notitie(**besluit: Any) -> dict[str, Any]:
+    """The base as "hulp bieden, niet melden": no unsafety, help offered, a reassessment date."""
+    doc = afweging_zonder_reden(base())
+    doc["soort"] = "dossiernotitie"
+    doc.pop("verwachtingVeiligThuis")
+    doc["besluit"] = {
+        "melden": False,
+        "hulpBieden": True,
+        "toelichting": "Wij bieden zelf hulp en beoordelen over zes weken opnieuw.",
+        "datum": iso(DATUM),
+        "herbeoordelingsdatum": iso(TODAY + dt.timedelta(days=30)),
+        **besluit,
+    }
+    return doc
+
+
+def test_a_dossiernotitie_hulp_bieden_niet_melden_has_no_findings() -> None:
+    assert [f.code for f in check(notitie())] == []
+
+
+def test_a_melding_with_niet_melden_points_to_dossiernotitie() -> None:
+    doc = afweging_zonder_reden(base())
+    doc["besluit"]["melden"] = False
+    [finding] = [f for f in check(doc) if f.code == "besluit_niet_melden"]
+    assert finding.ernst == FOUT and "dossiernotitie" in finding.melding
+
+
+def test_dossiernotitie_melden_is_const_false() -> None:
+    doc = notitie(melden=True)
+    assert any(f.code == "vaste_waarde" and f.pad == "/besluit/melden" for f in check(doc))
+
+
+@pytest.mark.parametrize("key", ["verwachtingVeiligThuis", "adviesvraag", "terugkoppeling", "nietTerInzage"])
+def test_dossiernotitie_does_not_allow(key: str) -> None:
+    doc = notitie()
+    doc[key] = base()["verwachtingVeiligThuis"] if key == "verwachtingVeiligThuis" else ({"vraag": "x"} if key == "adviesvraag" else [])
+    assert any(f.code == "onbekend_veld" and f.pad == f"/{key}" for f in check(doc))
+
+
+def test_dossiernotitie_needs_besluit_but_not_betrokkenheid_ouders() -> None:
+    doc = notitie()
+    doc.pop("betrokkenheidOuders")
+    assert [f.code for f in check(doc)] == []
+    doc.pop("besluit")
+    assert any(f.code == "verplicht" and f.pad == "/besluit" for f in check(doc))
+
+
+def test_dossiernotitie_allows_identifying_data_but_does_not_require_it() -> None:
+    doc = notitie()
+    for kind in doc["betrokkenen"]["kinderen"]:
+        kind.pop("naam", None)
+        kind.pop("geboortedatum", None)
+    assert [f.code for f in check(doc)] == []
+
+
+def test_melden_verplicht_is_a_warning_in_a_dossiernotitie() -> None:
+    doc = notitie()
+    doc["afweging"]["structureleOnveiligheid"] = True
+    assert_fires(doc, "melden_verplicht", WAARSCHUWING, "/besluit/melden")
+    [text] = [f.melding for f in check(doc) if f.code == "melden_verplicht"]
+    assert "professionele norm" in text and "verplicht" not in text
+
+
+def test_geen_hulp_geen_melding_fires_when_nobody_acts() -> None:
+    doc = notitie(hulpBieden=False)
+    assert_fires(doc, "geen_hulp_geen_melding", WAARSCHUWING, "/besluit/hulpBieden")
+
+
+def test_geen_hulp_geen_melding_is_silent_without_vermoeden_or_when_melden_verplicht_applies() -> None:
+    doc = notitie(hulpBieden=False)
+    doc["afweging"]["vermoeden"] = False
+    assert_silent(doc, "geen_hulp_geen_melding")
+    doc = notitie(hulpBieden=False)
+    doc["afweging"]["hulpMogelijk"] = False  # melden_verplicht (question 3) says it already
+    assert_silent(doc, "geen_hulp_geen_melding")
+    assert_fires(doc, "melden_verplicht", WAARSCHUWING, "/besluit/melden")
+
+
+def test_herbeoordeling_ontbreekt_when_help_is_offered() -> None:
+    doc = notitie()
+    del doc["besluit"]["herbeoordelingsdatum"]
+    assert_fires(doc, "herbeoordeling_ontbreekt", FOUT, "/besluit/herbeoordelingsdatum")
+    doc["afweging"]["vermoeden"] = False
+    assert_silent(doc, "herbeoordeling_ontbreekt")
+    doc = notitie(hulpBieden=False)
+    del doc["besluit"]["herbeoordelingsdatum"]
+    assert_silent(doc, "herbeoordeling_ontbreekt")
+
+
+def test_herbeoordeling_ontbreekt_is_only_for_a_dossiernotitie() -> None:
+    doc = afweging_zonder_reden(base())
+    assert "herbeoordelingsdatum" not in doc["besluit"]
+    assert_silent(doc, "herbeoordeling_ontbreekt")
+
+
+def test_herbeoordeling_verstreken_from_the_day_after() -> None:
+    doc = notitie(herbeoordelingsdatum=iso(TODAY))
+    assert_silent(doc, "herbeoordeling_verstreken")
+    doc = notitie(herbeoordelingsdatum=iso(TODAY - dt.timedelta(days=1)))
+    assert_fires(doc, "herbeoordeling_verstreken", WAARSCHUWING, "/besluit/herbeoordelingsdatum")
+
+
+def test_herbeoordeling_datum_applies_in_a_dossiernotitie() -> None:
+    assert_fires(notitie(herbeoordelingsdatum=iso(DATUM)), "herbeoordeling_datum", FOUT, "/besluit/herbeoordelingsdatum")
+
+
+def with_bagatelliseren(doc: dict[str, Any], kindsignalen: str = "nee") -> dict[str, Any]:
+    doc["afweging"]["wegingshulp"] = {"ernst": {"bagatelliseren": "ja", "kindsignalen": kindsignalen}}
+    return doc
+
+
+def test_ernst_onderschat_without_child_signals_and_without_vt() -> None:
+    doc = with_bagatelliseren(notitie())
+    doc["stappen"]["adviesVeiligThuis"] = []
+    assert_fires(doc, "ernst_onderschat", WAARSCHUWING, "/afweging/wegingshulp/ernst/bagatelliseren")
+
+
+@pytest.mark.parametrize("kindsignalen", ["ja", "onbekend"])
+def test_ernst_onderschat_needs_kindsignalen_nee(kindsignalen: str) -> None:
+    doc = with_bagatelliseren(notitie(), kindsignalen)
+    doc["stappen"]["adviesVeiligThuis"] = []
+    assert_silent(doc, "ernst_onderschat")
+
+
+def test_ernst_onderschat_is_silent_once_vt_was_consulted_or_outside_a_dossiernotitie() -> None:
+    doc = with_bagatelliseren(notitie())
+    assert doc["stappen"]["adviesVeiligThuis"]
+    assert_silent(doc, "ernst_onderschat")
+    melding = with_bagatelliseren(base())
+    melding["stappen"]["adviesVeiligThuis"] = []
+    assert_silent(melding, "ernst_onderschat")
+
+
+def test_twijfel_advies_vt_applies_in_a_dossiernotitie() -> None:
+    doc = notitie()
+    doc["sector"] = "jeugdhulp"
+    doc.pop("sectorSpecifiek", None)
+    doc["afweging"]["twijfelOnveiligheid"] = True
+    doc["stappen"]["adviesVeiligThuis"] = []
+    assert_fires(doc, "twijfel_advies_vt", WAARSCHUWING, "/afweging/twijfelOnveiligheid")
+
+
+def test_geen_vertrouwensinspecteur_is_not_applied_in_a_dossiernotitie() -> None:
+    doc = notitie()
+    doc["sectorSpecifiek"] = {"route": "medewerker"}
+    assert_silent(doc, "geen_vertrouwensinspecteur")
+    melding = base()
+    melding["sectorSpecifiek"] = {"route": "medewerker"}
+    assert_fires(melding, "geen_vertrouwensinspecteur", FOUT, "/sectorSpecifiek/route")
+
+
+# -- terugkoppeling --------------------------------------------------------------------------
+def with_terugkoppeling(*days: dt.date) -> dict[str, Any]:
+    doc = base()
+    doc["terugkoppeling"] = [{"datum": iso(day), "uitkomst": ["eigen_onderzoek"], "verwachtingUitgekomen": "deels"} for day in days]
+    return doc
+
+
+def test_terugkoppeling_on_datum_is_allowed_and_after_datum_is_not_in_the_future() -> None:
+    doc = with_terugkoppeling(DATUM, TODAY)
+    assert [f.code for f in check(doc)] == []
+
+
+def test_terugkoppeling_before_datum_fails() -> None:
+    doc = with_terugkoppeling(DATUM, DATUM - dt.timedelta(days=1))
+    assert_fires(doc, "terugkoppeling_datum", FOUT, "/terugkoppeling/1/datum")
+
+
+def test_terugkoppeling_after_today_is_in_the_future() -> None:
+    doc = with_terugkoppeling(TODAY + dt.timedelta(days=1))
+    assert_fires(doc, "datum_toekomst", FOUT, "/terugkoppeling/0/datum")
+    assert_silent(doc, "terugkoppeling_datum")
+
+
+def test_terugkoppeling_is_not_allowed_in_an_advies() -> None:
+    from test_rules import advies
+
+    doc = advies()
+    doc["terugkoppeling"] = with_terugkoppeling(DATUM)["terugkoppeling"]
+    assert any(f.code == "onbekend_veld" and f.pad == "/terugkoppeling" for f in check(doc))
+
+
+def test_terugkoppeling_uitkomst_needs_a_value() -> None:
+    doc = with_terugkoppeling(DATUM)
+    doc["terugkoppeling"][0]["uitkomst"] = []
+    assert any(f.ernst == FOUT and f.pad == "/terugkoppeling/0/uitkomst" for f in check(doc))
+
+
+# -- nietTerInzage -----------------------------------------------------------------------------
+def with_niet_ter_inzage(*pads: str) -> dict[str, Any]:
+    doc = base()
+    doc["nietTerInzage"] = [{"pad": pad, "reden": "veiligheid_melder"} for pad in pads]
+    return doc
+
+
+@pytest.mark.parametrize("pad", ["/zorgen/signalen/0", "/zorgen/signalen/0/omschrijving", "/melder", "/afweging/toelichting"])
+def test_niet_ter_inzage_pad_that_resolves_is_fine(pad: str) -> None:
+    assert [f.code for f in check(with_niet_ter_inzage(pad))] == []
+
+
+@pytest.mark.parametrize(
+    "pad", ["/zorgen/signalen/99", "/zorgen/signalen/00", "/bestaatniet", "/zorgen/signalen/-", "/schemaVersie", "/soort", "/sector", "/kenmerk", "/datum"]
+)
+def test_niet_ter_inzage_pad_that_does_not_resolve_or_is_protected_fails(pad: str) -> None:
+    assert_fires(with_niet_ter_inzage("/melder", pad), "niet_ter_inzage_pad", FOUT, "/nietTerInzage/1/pad")
+
+
+def test_niet_ter_inzage_pad_empty_is_refused() -> None:
+    findings = check(with_niet_ter_inzage(""))
+    assert any(f.ernst == FOUT and f.pad == "/nietTerInzage/0/pad" for f in findings)
+
+
+def test_niet_ter_inzage_pad_with_escapes_resolves() -> None:
+    doc = with_niet_ter_inzage("/sectorSpecifiek/a~1b")
+    doc["sectorSpecifiek"] = {}
+    assert_fires(doc, "niet_ter_inzage_pad", FOUT, "/nietTerInzage/0/pad")

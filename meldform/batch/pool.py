@@ -156,7 +156,7 @@ def process_one(nr: int, path: str, s: Settings) -> Outcome:
     findings = validate(data, lang=s.lang, instellingen=Instellingen(s.hermelding_dossiers, s.hermelding_jaren))
     doc = data if isinstance(data, dict) else {}
     record["kenmerk"] = _kenmerk(doc.get("kenmerk"))
-    record["soort"] = doc.get("soort") if doc.get("soort") in ("melding", "advies") else None
+    record["soort"] = doc.get("soort") if doc.get("soort") in ("melding", "advies", "dossiernotitie") else None
     record["sector"] = doc.get("sector") if doc.get("sector") in _known_sectors() else None
     keys = samenloop_keys(doc, s.secret)
     record["samenloop"] = keys

@@ -413,6 +413,69 @@ def _ernst_zonder_onveiligheid(doc: dict[str, Any], today: dt.date) -> Iterator[
         yield RuleFinding(WAARSCHUWING, "ernst_zonder_onveiligheid", ["afweging", "structureleOnveiligheid"], {"reden": reden})
 
 
+@rule
+def _dossiernotitie(doc: dict[str, Any], today: dt.date) -> Iterator[RuleFinding]:
+    """The rules of a dossiernotitie: help offered needs a date to answer question 5 again."""
+    if doc.get("soort") != "dossiernotitie":
+        return
+    afweging = _obj(doc.get("afweging"))
+    besluit = _obj(doc.get("besluit"))
+    if afweging.get("vermoeden") is True:
+        if besluit.get("hulpBieden") is False and melden_vereist(afweging, doc.get("sector")) is None:
+            yield RuleFinding(WAARSCHUWING, "geen_hulp_geen_melding", ["besluit", "hulpBieden"])
+        if besluit.get("hulpBieden") is True and "herbeoordelingsdatum" not in besluit:
+            yield RuleFinding(FOUT, "herbeoordeling_ontbreekt", ["besluit", "herbeoordelingsdatum"])
+    herbeoordeling = _date(besluit.get("herbeoordelingsdatum"))
+    if herbeoordeling is not None and today > herbeoordeling:
+        yield RuleFinding(WAARSCHUWING, "herbeoordeling_verstreken", ["besluit", "herbeoordelingsdatum"])
+    ernst = _obj(_obj(afweging.get("wegingshulp")).get("ernst"))
+    if ernst.get("bagatelliseren") == "ja" and ernst.get("kindsignalen") == "nee" and not vt_geraadpleegd(doc):
+        yield RuleFinding(WAARSCHUWING, "ernst_onderschat", ["afweging", "wegingshulp", "ernst", "bagatelliseren"])
+
+
+@rule
+def _terugkoppeling(doc: dict[str, Any], today: dt.date) -> Iterator[RuleFinding]:
+    datum = _date(doc.get("datum"))
+    if doc.get("soort") != "melding" or datum is None:
+        return
+    for index, item in enumerate(_items(doc.get("terugkoppeling"))):
+        when = _date(_obj(item).get("datum"))
+        if when is not None and when < datum:
+            yield RuleFinding(FOUT, "terugkoppeling_datum", ["terugkoppeling", index, "datum"])
+
+
+# A request not to disclose may not cover what identifies the document itself.
+NIET_TER_INZAGE_VERBODEN = frozenset({"", "/schemaVersie", "/soort", "/sector", "/kenmerk", "/datum"})
+
+
+def resolve_pointer(doc: Any, pad: str) -> bool:
+    """Whether the JSON Pointer ``pad`` (RFC 6901) points at a value in ``doc``."""
+    if pad == "":
+        return True
+    if not pad.startswith("/"):
+        return False
+    node = doc
+    for raw in pad[1:].split("/"):
+        token = raw.replace("~1", "/").replace("~0", "~")
+        if isinstance(node, dict) and token in node:
+            node = node[token]
+        elif isinstance(node, list) and token.isdigit() and (token == "0" or not token.startswith("0")) and int(token) < len(node):
+            node = node[int(token)]
+        else:
+            return False
+    return True
+
+
+@rule
+def _niet_ter_inzage(doc: dict[str, Any], today: dt.date) -> Iterator[RuleFinding]:
+    if doc.get("soort") != "melding":
+        return
+    for index, item in enumerate(_items(doc.get("nietTerInzage"))):
+        pad = _obj(item).get("pad")
+        if isinstance(pad, str) and (pad in NIET_TER_INZAGE_VERBODEN or not resolve_pointer(doc, pad)):
+            yield RuleFinding(FOUT, "niet_ter_inzage_pad", ["nietTerInzage", index, "pad"])
+
+
 def check(doc: dict[str, Any], today: dt.date, instellingen: Instellingen = STANDAARD) -> Iterator[RuleFinding]:
     for fn in RULES:
         yield from fn(doc, today)

@@ -280,7 +280,9 @@ def _conditions(nodes: list[tuple[Schema, str]]) -> tuple[dict[str, list[Conditi
     for node, source in conditional:
         if source is node:
             names = node.get("propertyNames", {}).get("not", {}).get("enum", [])
-            if node.get("propertyNames", {}).get("x-code") == "advies_identificerend":
+            # A key a soort does not allow (``onbekend_veld``) or that identifies (``advies_identificerend``)
+            # is not offered in that soort's layout.
+            if node.get("propertyNames", {}).get("x-code") in ("advies_identificerend", "onbekend_veld"):
                 excluded.update(names)
         node = source
         cond = _condition_of(node["if"]) if "if" in node else None
@@ -332,7 +334,9 @@ def _object(ctx: _Ctx, key: str, nodes: list[tuple[Schema, str]], annotations: S
             visible_when=tuple(dict.fromkeys(cond_visible.get(name, ()))),
         )
         children.append(child)
-    label = ctx.t(ctx.titles.get(key) or annotations.get("title")) or key
+    # A soort's overlay may retitle a section (a dossiernotitie's melder is "Vastgelegd door").
+    overlay_title = next((n["title"] for n, _ in nodes[1:] if key and isinstance(n.get("title"), str)), None)
+    label = ctx.t(overlay_title or ctx.titles.get(key) or annotations.get("title")) or key
     if annotations.get("x-conclusie") and ctx.kader.get("naam"):
         label = ctx.t(ctx.kader["naam"]) or label  # the sector's heading of the afwegingskader
     return Group(
