@@ -456,11 +456,11 @@ def resolve_pointer(doc: Any, pad: str) -> bool:
         return False
     node = doc
     for raw in pad[1:].split("/"):
-        token = raw.replace("~1", "/").replace("~0", "~")
-        if isinstance(node, dict) and token in node:
-            node = node[token]
-        elif isinstance(node, list) and token.isdigit() and (token == "0" or not token.startswith("0")) and int(token) < len(node):
-            node = node[int(token)]
+        step = raw.replace("~1", "/").replace("~0", "~")
+        if isinstance(node, dict) and step in node:
+            node = node[step]
+        elif isinstance(node, list) and step.isdigit() and str(int(step)) == step and int(step) < len(node):
+            node = node[int(step)]
         else:
             return False
     return True
