@@ -89,6 +89,9 @@ class Field:
     # Guidance, not structure: when these hold the framework asks the question; otherwise it is
     # not needed now, but an answer given anyway is kept and shown (``x-relevantAls``).
     relevant_when: tuple[Condition, ...] = ()
+    # ``x-vergelijkMet``: a JSON Pointer to a list of the same values elsewhere in the document
+    # (an outcome set beside an expectation); renderers show both side by side.
+    compare_with: str | None = None
 
     @property
     def is_multi(self) -> bool:
@@ -165,6 +168,9 @@ class Repeat:
     visible_when: tuple[Condition, ...] = ()
     header: bool = False
     slots: int | None = None  # how many items a fixed form (Word) offers; from ``x-slots``
+    # ``x-markeert``: each item marks a part of the document ({"pad": key of the pointer,
+    # "reden": key of the reason}); renderers show the mark at that part.
+    marks: tuple[str, str] | None = None
 
     @property
     def holds_persons(self) -> bool:
@@ -379,6 +385,7 @@ def _node(ctx: _Ctx, name: str, nodes: list[tuple[Schema, str]]) -> Node | None:
                 if isinstance(overlay.get("items"), dict):
                     item_nodes.append(ctx.schemas.resolve(overlay["items"], ov_base))
             group = _object(ctx, name, item_nodes, item)
+            marks = schema.get("x-markeert")
             return Repeat(
                 key=name,
                 label=label,
@@ -387,9 +394,19 @@ def _node(ctx: _Ctx, name: str, nodes: list[tuple[Schema, str]]) -> Node | None:
                 min_items=schema.get("minItems", 0),
                 header=bool(schema.get("x-kop")),
                 slots=schema.get("x-slots"),
+                marks=(marks["pad"], marks["reden"]) if isinstance(marks, dict) else None,
             )
         if "enum" in item:
-            return Field(name, label, ENUM_MULTI, help_text, options=_options(ctx, item), header=bool(schema.get("x-kop")))
+            compare = schema.get("x-vergelijkMet")
+            return Field(
+                name,
+                label,
+                ENUM_MULTI,
+                help_text,
+                options=_options(ctx, item),
+                header=bool(schema.get("x-kop")),
+                compare_with=compare if isinstance(compare, str) else None,
+            )
         if item.get("x-widget") == "persoon" or schema.get("x-widget") == "personen":
             return Field(name, label, PERSONS, help_text)
         return Field(name, label, TEXT_LIST, help_text, max_length=item.get("maxLength"))
