@@ -421,8 +421,11 @@ def test_niet_ter_inzage_pad_that_does_not_resolve_or_is_protected_fails(pad: st
 
 
 def test_niet_ter_inzage_pad_empty_is_refused() -> None:
-    findings = check(with_niet_ter_inzage(""))
-    assert any(f.ernst == FOUT and f.pad == "/nietTerInzage/0/pad" for f in findings)
+    assert_fires(with_niet_ter_inzage(""), "niet_ter_inzage_pad", FOUT, "/nietTerInzage/0/pad")
+
+
+def test_niet_ter_inzage_pad_that_is_no_pointer_is_a_format_error() -> None:
+    assert any(f.ernst == FOUT and f.pad == "/nietTerInzage/0/pad" for f in check(with_niet_ter_inzage("zorgen/signalen")))
 
 
 def test_niet_ter_inzage_pad_with_escapes_resolves() -> None:
