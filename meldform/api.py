@@ -32,6 +32,7 @@ from meldform.texts.api import API_ERRORS
 
 if TYPE_CHECKING:  # imported on first use (see __getattr__): loading pulls in PyYAML, forms.docx lxml
     from meldform.check.loading import LoadError
+    from meldform.check.rules import Instellingen
     from meldform.forms.docx_reader import FormError
 
 __all__ = [
@@ -221,21 +222,64 @@ def load(data: bytes | str, *, yaml: bool | None = None) -> Any:
     return parse_bytes(raw, yaml)
 
 
-def validate(document: Any, *, lang: str = "nl", today: dt.date | None = None, strict: bool = False) -> Report:
+def settings(*, hermelding_dossiers: int = 3, hermelding_jaren: int = 5, lang: str = "nl") -> Instellingen:
+    """The organisation settings of the rules (melding-1.1.md, *Settings*): the hermelding threshold
+    of ``hermelding_dossiers`` (≥ 2) dossiers in ``hermelding_jaren`` (1–15) years. The defaults
+    (3 in 5) are VT Gelderland-Midden's protocol. Out of range: ``MeldformError`` (exit code 2)."""
+    from meldform.check import rules
+
+    chosen = rules.Instellingen(hermelding_dossiers, hermelding_jaren)
+    if not isinstance(hermelding_dossiers, int) or hermelding_dossiers < rules.HERMELDING_DOSSIERS_MIN:
+        raise MeldformError(
+            pick(
+                API_ERRORS,
+                "instelling_bereik",
+                lang,
+                optie="--hermelding-dossiers",
+                bereik=f"{rules.HERMELDING_DOSSIERS_MIN}+",
+                standaard=rules.HERMELDING_DOSSIERS,
+            )
+        )
+    if not chosen.in_range():
+        low, high = rules.HERMELDING_JAREN_BEREIK
+        raise MeldformError(pick(API_ERRORS, "instelling_bereik", lang, optie="--hermelding-jaren", bereik=f"{low}–{high}", standaard=rules.HERMELDING_JAREN))
+    return chosen
+
+
+def validate(
+    document: Any,
+    *,
+    lang: str = "nl",
+    today: dt.date | None = None,
+    strict: bool = False,
+    hermelding_dossiers: int = 3,
+    hermelding_jaren: int = 5,
+) -> Report:
     """Check a loaded melding against the contract (schema and rules); never raises for bad data.
 
     ``lang`` is ``"nl"`` or ``"en"`` (the messages); ``today`` is the date the rules compare
     dates with (default: today); ``strict`` counts warnings as errors (``--strict``). A melding of
     an older version (1.0) is checked in its migrated 1.1 form (``Report.gemigreerd_van``).
+    ``hermelding_dossiers``/``hermelding_jaren`` are the settings of :func:`settings`.
     """
     from meldform.check.migrate import migrate
     from meldform.check.validation import validate as findings_of
 
+    chosen = settings(hermelding_dossiers=hermelding_dossiers, hermelding_jaren=hermelding_jaren, lang=lang)
     migrated = migrate(document)
-    return Report.of(findings_of(migrated.data, lang=lang, today=today), strict=strict, gemigreerd_van=migrated.gemigreerd_van)
+    return Report.of(findings_of(migrated.data, lang=lang, today=today, instellingen=chosen), strict=strict, gemigreerd_van=migrated.gemigreerd_van)
 
 
-def check(source: bytes | str, *, yaml: bool | None = None, lang: str = "nl", today: dt.date | None = None, strict: bool = False) -> Report:
+def check(
+    source: bytes | str,
+    *,
+    yaml: bool | None = None,
+    lang: str = "nl",
+    today: dt.date | None = None,
+    strict: bool = False,
+    hermelding_dossiers: int = 3,
+    hermelding_jaren: int = 5,
+) -> Report:
     """:func:`load` and :func:`validate` in one: text that cannot be read is not an exception but a
     report with one finding, code ``onleesbaar`` (as ``meldform validate`` reports an unreadable file)."""
     from meldform.check.loading import LoadError
@@ -244,7 +288,7 @@ def check(source: bytes | str, *, yaml: bool | None = None, lang: str = "nl", to
         document = load(source, yaml=yaml)
     except LoadError as exc:
         return Report.unreadable(exc, lang)
-    return validate(document, lang=lang, today=today, strict=strict)
+    return validate(document, lang=lang, today=today, strict=strict, hermelding_dossiers=hermelding_dossiers, hermelding_jaren=hermelding_jaren)
 
 
 # -- documents ---------------------------------------------------------------------------------------
@@ -308,8 +352,8 @@ def blank_form(sector: str, *, soort: str = "melding", fmt: str = "html", lang: 
 
 
 def form_name(sector: str, soort: str = "melding", fmt: str = "html") -> str:
-    """The file name of a blank form: ``meldformulier-<sector>[-advies].<fmt>``."""
-    suffix = "-advies" if soort == "advies" else ""
+    """The file name of a blank form: ``meldformulier-<sector>[-advies|-dossiernotitie].<fmt>``."""
+    suffix = "" if soort == "melding" else f"-{soort}"
     return f"meldformulier-{sector}{suffix}.{fmt}"
 
 

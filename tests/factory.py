@@ -331,9 +331,11 @@ def make_document(
     sector: str | None = None,
     datum: dt.date | None = None,
 ) -> dict[str, Any]:
-    """One valid, realistic, fictional melding (or adviesvraag) drawn from ``rnd``."""
+    """One valid, realistic, fictional melding (or adviesvraag, or — when asked — dossiernotitie) drawn from ``rnd``."""
     soort = soort or rnd.choice(SOORTEN)
     sector = sector or rnd.choice(SECTOREN)
+    if soort == "dossiernotitie" and sector in SECTOREN:
+        return as_dossiernotitie(make_document(rnd, soort="melding", sector=sector, datum=datum))
     if soort not in SOORTEN or sector not in SECTOREN:
         raise ValueError(f"unknown soort/sector {soort!r}/{sector!r}")
     datum = datum or draw_datum(rnd)
@@ -367,6 +369,28 @@ def make_document(
     if chance(rnd, 0.7):
         velden = SECTOR_VELDEN[sector]
         doc["sectorSpecifiek"] = {key: rnd.choice(velden[key]) for key in subset(rnd, tuple(velden), lo=0)}
+    return doc
+
+
+def as_dossiernotitie(doc: dict[str, Any]) -> dict[str, Any]:
+    """A melding recorded instead as "hulp bieden, niet melden": no unsafety, help offered, a date to re-check question 5."""
+    doc["soort"] = "dossiernotitie"
+    doc.pop("verwachtingVeiligThuis", None)
+    afweging = doc["afweging"]
+    afweging["acuteOnveiligheid"] = False
+    afweging["structureleOnveiligheid"] = False
+    afweging.pop("twijfelOnveiligheid", None)
+    for key in ("hulpMogelijk", "hulpAanvaard", "hulpResultaat"):
+        if afweging.get(key) is False:
+            afweging[key] = True
+    datum = dt.date.fromisoformat(doc["datum"])
+    doc["besluit"] = {
+        "melden": False,
+        "hulpBieden": True,
+        "toelichting": "Geen acute of structurele onveiligheid; wij bieden zelf hulp en kijken na zes weken opnieuw.",
+        "datum": iso(datum),
+        "herbeoordelingsdatum": iso(datum + dt.timedelta(days=42)),
+    }
     return doc
 
 

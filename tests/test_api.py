@@ -263,7 +263,7 @@ def test_an_unknown_choice_is_worded_once_for_the_api_and_the_contract() -> None
     for lang in ("nl", "en"):
         assert api_error.message(lang) == UnknownVariantError("sector", "ruimtevaart", ("onderwijs", "wijkteam")).message(lang)
     long = meldform.UnknownChoiceError("soort", "x" * 500, meldform.SOORTEN).message()
-    assert long == f"onbekende soort '{'x' * 40}…'; kies uit: melding, advies"
+    assert long == f"onbekende soort '{'x' * 40}…'; kies uit: melding, advies, dossiernotitie"
     other = meldform.UnknownChoiceError("strict", "misschien", ("true", "false"))
     assert other.message() == "onbekende waarde 'misschien' voor strict; kies uit: true, false"
     assert other.message("en") == "unknown value 'misschien' for strict; choose from: true, false"

@@ -40,7 +40,9 @@ SECTORS = {
 # (added later) are only required to be valid.
 EXPECTED_WARNINGS: dict[str, set[str]] = {
     "onderwijs-vo-partnergeweld.json": {"veiligheidscijfers_uiteenlopend"},
+    "onderwijs-vo-partnergeweld-terugkoppeling.json": {"veiligheidscijfers_uiteenlopend"},
     "kinderopvang-dagopvang-verwaarlozing.json": set(),
+    "kinderopvang-dossiernotitie-hulp-bieden.json": set(),
     "jeugdhulp-stiefgezin-hermelding.json": {"hermelding"},
     "pleegzorg-ots-bezoekregeling.json": {"veiligheidscijfers_uiteenlopend"},
     "wijkteam-ex-partner-stalking.yaml": set(),

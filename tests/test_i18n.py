@@ -178,7 +178,7 @@ def test_catalogue_file_is_tidy() -> None:
 
 def test_tr_translates_titles() -> None:
     title = load_schemas().root["title"]
-    assert tr(title, "en") == "Report or request for advice to Veilig Thuis"
+    assert tr(title, "en") == "Reporting code for domestic violence and child abuse"
     assert tr("Burgerservicenummer (BSN)", "en") == "Citizen service number (BSN)"
     assert tr(title, "en") == catalogue("en")[title]
 

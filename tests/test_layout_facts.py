@@ -24,7 +24,7 @@ from meldform.model.schemas import BASE_URI, ROOT_FILE, SchemaSet, UnknownVarian
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
-VARIANTS = [(soort, sector) for soort in ("melding", "advies") for sector in load_schemas().sectors]
+VARIANTS = [(soort, sector) for soort in ("melding", "advies", "dossiernotitie") for sector in load_schemas().sectors]
 
 
 def example(name: str) -> dict[str, Any]:
@@ -155,7 +155,7 @@ def test_an_unknown_variant_is_one_line_in_the_readers_language() -> None:
     assert error.message("nl") == "onbekende sector 'ruimtevaart'; kies uit: onderwijs, wijkteam"
     assert error.message("en") == "unknown sector 'ruimtevaart'; choose from: onderwijs, wijkteam"
     result = CliRunner().invoke(main, ["schema", "--soort", "brief"])
-    assert result.exit_code == 2 and "onbekende soort 'brief'; kies uit: melding, advies" in result.output
+    assert result.exit_code == 2 and "onbekende soort 'brief'; kies uit: melding, advies, dossiernotitie" in result.output
 
 
 @pytest.mark.parametrize(

@@ -241,4 +241,4 @@ def test_bash_completion_completes_commands_and_choices() -> None:
     """
     env = clean_env(PATH=os.pathsep.join([str(Path(meldform_command()).parent), os.environ.get("PATH", "")]))
     done = run(["bash", "-c", script], cwd=ROOT, env=env)
-    assert done.stdout.splitlines() == ["blank", "melding advies", "--lang"]
+    assert done.stdout.splitlines() == ["blank", "melding advies dossiernotitie", "--lang"]

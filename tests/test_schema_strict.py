@@ -236,13 +236,13 @@ def test_cli_schema_zonder_annotaties(variant: tuple[str | None, str | None]) ->
 def test_cli_schema_soort_is_a_choice() -> None:
     """--soort lists its values in --help and offers them to shell completion; a wrong one is one line."""
     help_text = CliRunner().invoke(main, ["schema", "--help"]).stdout
-    assert "[melding|advies]" in help_text
+    assert "[melding|advies|dossiernotitie]" in help_text
     completion = CliRunner().invoke(
         main, [], env={"_MELDFORM_COMPLETE": "bash_complete", "COMP_WORDS": "meldform schema --soort ", "COMP_CWORD": "3"}, prog_name="meldform"
     )
     assert completion.exit_code == 0
-    assert completion.stdout.split() == ["plain,melding", "plain,advies"]
+    assert completion.stdout.split() == ["plain,melding", "plain,advies", "plain,dossiernotitie"]
     wrong = CliRunner().invoke(main, ["schema", "--soort", "Melding"])
     assert wrong.exit_code == 2
     assert wrong.stdout == ""
-    assert wrong.stderr == "meldform: onbekende soort 'Melding'; kies uit: melding, advies\n"
+    assert wrong.stderr == "meldform: onbekende soort 'Melding'; kies uit: melding, advies, dossiernotitie\n"

@@ -82,6 +82,9 @@ class Settings:
     run_dir: str
     owners: str
     secret: bytes
+    # The hermelding threshold (melding-1.1.md, *Settings*), handed to the rules in every worker.
+    hermelding_dossiers: int = 3
+    hermelding_jaren: int = 5
 
 
 class Outcome(NamedTuple):

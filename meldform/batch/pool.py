@@ -146,16 +146,17 @@ def process_one(nr: int, path: str, s: Settings) -> Outcome:
         return _outcome(record, [finding], [], [], ())
     from meldform.check.findings import is_valid
     from meldform.check.migrate import migrate
+    from meldform.check.rules import Instellingen
     from meldform.check.validation import validate
 
     migrated = migrate(data)  # a 1.0 document is checked and rendered in its 1.1 form
     data = migrated.data
     if migrated.gemigreerd_van is not None:
         record["gemigreerdVan"] = migrated.gemigreerd_van
-    findings = validate(data, lang=s.lang)
+    findings = validate(data, lang=s.lang, instellingen=Instellingen(s.hermelding_dossiers, s.hermelding_jaren))
     doc = data if isinstance(data, dict) else {}
     record["kenmerk"] = _kenmerk(doc.get("kenmerk"))
-    record["soort"] = doc.get("soort") if doc.get("soort") in ("melding", "advies") else None
+    record["soort"] = doc.get("soort") if doc.get("soort") in ("melding", "advies", "dossiernotitie") else None
     record["sector"] = doc.get("sector") if doc.get("sector") in _known_sectors() else None
     keys = samenloop_keys(doc, s.secret)
     record["samenloop"] = keys

@@ -27,6 +27,7 @@ def run_batch(
     force: bool = False,
     lang: str = "nl",
     progress: Progress | None = None,
+    hermelding: tuple[int, int] = (3, 5),
 ) -> BatchResult:
     """Validate and render every input into ``output``; write the reports; return the counts.
 
@@ -40,11 +41,20 @@ def run_batch(
     except OSError as exc:
         raise OutputError(exc.errno, output) from None
     with folder_lock(state, output):
-        return _run_locked(inputs, output, state, formats=tuple(formats), jobs=jobs, force=force, lang=lang, progress=progress)
+        return _run_locked(inputs, output, state, formats=tuple(formats), jobs=jobs, force=force, lang=lang, progress=progress, hermelding=hermelding)
 
 
 def _run_locked(
-    inputs: Sequence[str], output: Path, state: Path, *, formats: tuple[str, ...], jobs: int, force: bool, lang: str, progress: Progress | None
+    inputs: Sequence[str],
+    output: Path,
+    state: Path,
+    *,
+    formats: tuple[str, ...],
+    jobs: int,
+    force: bool,
+    lang: str,
+    progress: Progress | None,
+    hermelding: tuple[int, int] = (3, 5),
 ) -> BatchResult:
     try:
         # What a killed run left: temporaries, its claims, a report that no longer describes the folder.
@@ -69,6 +79,8 @@ def _run_locked(
         run_dir=str(run_dir),
         owners=str(state / OWNERS),
         secret=secrets.token_bytes(32),
+        hermelding_dossiers=hermelding[0],
+        hermelding_jaren=hermelding[1],
     )
     summary = Summary()
     try:

@@ -30,6 +30,23 @@ VERTROUWENSINSPECTEUR_SECTOREN = frozenset({"onderwijs", "kinderopvang"})
 # national rule. The defaults; ``check`` takes others (``--hermelding-dossiers``/``-jaren``).
 HERMELDING_DOSSIERS = 3
 HERMELDING_JAREN = 5
+HERMELDING_DOSSIERS_MIN = 2
+HERMELDING_JAREN_BEREIK = (1, 15)
+
+
+@dataclass(frozen=True)
+class Instellingen:
+    """Organisation settings (melding-1.1.md, *Settings*); the defaults are VT Gelderland-Midden's."""
+
+    hermelding_dossiers: int = HERMELDING_DOSSIERS
+    hermelding_jaren: int = HERMELDING_JAREN
+
+    def in_range(self) -> bool:
+        low, high = HERMELDING_JAREN_BEREIK
+        return self.hermelding_dossiers >= HERMELDING_DOSSIERS_MIN and low <= self.hermelding_jaren <= high
+
+
+STANDAARD = Instellingen()
 
 
 @dataclass(frozen=True)
@@ -158,8 +175,14 @@ def _datum_toekomst(doc: dict[str, Any], today: dt.date) -> Iterator[RuleFinding
         return
     if datum > today:
         yield RuleFinding(FOUT, "datum_toekomst", ["datum"], {"grens": Words.of("vandaag")})
-    keys = date_keys() - {"uitgerekendeDatum"}
-    stack: list[tuple[Parts, Any]] = [([key], value) for key, value in doc.items() if key != "datum"]
+    # Dates meant to lie later (melding-1.1.md, ``datum_toekomst``): the due date, the planned
+    # reassessment and VT's feedback (that one only not after today).
+    keys = date_keys() - {"uitgerekendeDatum", "herbeoordelingsdatum"}
+    stack: list[tuple[Parts, Any]] = [([key], value) for key, value in doc.items() if key not in ("datum", "terugkoppeling")]
+    for index, item in enumerate(_items(doc.get("terugkoppeling"))):
+        when = _date(_obj(item).get("datum"))
+        if when is not None and when > today:
+            yield RuleFinding(FOUT, "datum_toekomst", ["terugkoppeling", index, "datum"], {"grens": Words.of("vandaag")})
     while stack:
         parts, value = stack.pop()
         if isinstance(value, dict):
@@ -305,11 +328,6 @@ def hermelding(doc: dict[str, Any], dossiers: int = HERMELDING_DOSSIERS, jaren: 
         yield RuleFinding(WAARSCHUWING, "hermelding", ["eerdereBetrokkenheidVeiligThuis", "eerdereContacten"], params)
 
 
-@rule
-def _hermelding(doc: dict[str, Any], today: dt.date) -> Iterator[RuleFinding]:
-    yield from hermelding(doc)
-
-
 def latest_scores(doc: dict[str, Any]) -> dict[str, int]:
     """Per person (the melder excluded) the score with the latest date, else the last listed."""
     best: dict[str, tuple[tuple[int, dt.date | None, int], int]] = {}
@@ -370,6 +388,95 @@ def _geen_adviesvraag(doc: dict[str, Any], today: dt.date) -> Iterator[RuleFindi
         yield RuleFinding(WAARSCHUWING, "geen_adviesvraag", ["adviesvraag"])
 
 
-def check(doc: dict[str, Any], today: dt.date) -> Iterator[RuleFinding]:
+@rule
+def _herbeoordeling(doc: dict[str, Any], today: dt.date) -> Iterator[RuleFinding]:
+    datum = _date(doc.get("datum"))
+    herbeoordeling = _date(_obj(doc.get("besluit")).get("herbeoordelingsdatum"))
+    if datum is not None and herbeoordeling is not None and herbeoordeling <= datum:
+        yield RuleFinding(FOUT, "herbeoordeling_datum", ["besluit", "herbeoordelingsdatum"])
+
+
+ERNST_ONVEILIG = (("herhaling", "dreiging"), ("escalatie",), ("kindGetuige",))
+
+
+@rule
+def _ernst_zonder_onveiligheid(doc: dict[str, Any], today: dt.date) -> Iterator[RuleFinding]:
+    afweging = _obj(doc.get("afweging"))
+    if afweging.get("acuteOnveiligheid") is not False or afweging.get("structureleOnveiligheid") is not False:
+        return
+    if afweging.get("twijfelOnveiligheid") is True:
+        return
+    ernst = _obj(_obj(afweging.get("wegingshulp")).get("ernst"))
+    hits = [keys for keys in ERNST_ONVEILIG if all(ernst.get(key) == "ja" for key in keys)]
+    if hits:
+        reden = Words.of(*(f"ernst_{'_'.join(keys)}" for keys in hits))
+        yield RuleFinding(WAARSCHUWING, "ernst_zonder_onveiligheid", ["afweging", "structureleOnveiligheid"], {"reden": reden})
+
+
+@rule
+def _dossiernotitie(doc: dict[str, Any], today: dt.date) -> Iterator[RuleFinding]:
+    """The rules of a dossiernotitie: help offered needs a date to answer question 5 again."""
+    if doc.get("soort") != "dossiernotitie":
+        return
+    afweging = _obj(doc.get("afweging"))
+    besluit = _obj(doc.get("besluit"))
+    if afweging.get("vermoeden") is True:
+        if besluit.get("hulpBieden") is False and melden_vereist(afweging, doc.get("sector")) is None:
+            yield RuleFinding(WAARSCHUWING, "geen_hulp_geen_melding", ["besluit", "hulpBieden"])
+        if besluit.get("hulpBieden") is True and "herbeoordelingsdatum" not in besluit:
+            yield RuleFinding(FOUT, "herbeoordeling_ontbreekt", ["besluit", "herbeoordelingsdatum"])
+    herbeoordeling = _date(besluit.get("herbeoordelingsdatum"))
+    if herbeoordeling is not None and today > herbeoordeling:
+        yield RuleFinding(WAARSCHUWING, "herbeoordeling_verstreken", ["besluit", "herbeoordelingsdatum"])
+    ernst = _obj(_obj(afweging.get("wegingshulp")).get("ernst"))
+    if ernst.get("bagatelliseren") == "ja" and ernst.get("kindsignalen") == "nee" and not vt_geraadpleegd(doc):
+        yield RuleFinding(WAARSCHUWING, "ernst_onderschat", ["afweging", "wegingshulp", "ernst", "bagatelliseren"])
+
+
+@rule
+def _terugkoppeling(doc: dict[str, Any], today: dt.date) -> Iterator[RuleFinding]:
+    datum = _date(doc.get("datum"))
+    if doc.get("soort") != "melding" or datum is None:
+        return
+    for index, item in enumerate(_items(doc.get("terugkoppeling"))):
+        when = _date(_obj(item).get("datum"))
+        if when is not None and when < datum:
+            yield RuleFinding(FOUT, "terugkoppeling_datum", ["terugkoppeling", index, "datum"])
+
+
+# A request not to disclose may not cover what identifies the document itself.
+NIET_TER_INZAGE_VERBODEN = frozenset({"", "/schemaVersie", "/soort", "/sector", "/kenmerk", "/datum"})
+
+
+def resolve_pointer(doc: Any, pad: str) -> bool:
+    """Whether the JSON Pointer ``pad`` (RFC 6901) points at a value in ``doc``."""
+    if pad == "":
+        return True
+    if not pad.startswith("/"):
+        return False
+    node = doc
+    for raw in pad[1:].split("/"):
+        step = raw.replace("~1", "/").replace("~0", "~")
+        if isinstance(node, dict) and step in node:
+            node = node[step]
+        elif isinstance(node, list) and step.isdigit() and str(int(step)) == step and int(step) < len(node):
+            node = node[int(step)]
+        else:
+            return False
+    return True
+
+
+@rule
+def _niet_ter_inzage(doc: dict[str, Any], today: dt.date) -> Iterator[RuleFinding]:
+    if doc.get("soort") != "melding":
+        return
+    for index, item in enumerate(_items(doc.get("nietTerInzage"))):
+        pad = _obj(item).get("pad")
+        if isinstance(pad, str) and (pad in NIET_TER_INZAGE_VERBODEN or not resolve_pointer(doc, pad)):
+            yield RuleFinding(FOUT, "niet_ter_inzage_pad", ["nietTerInzage", index, "pad"])
+
+
+def check(doc: dict[str, Any], today: dt.date, instellingen: Instellingen = STANDAARD) -> Iterator[RuleFinding]:
     for fn in RULES:
         yield from fn(doc, today)
+    yield from hermelding(doc, instellingen.hermelding_dossiers, instellingen.hermelding_jaren)

@@ -40,7 +40,7 @@ def structural_findings(data: Any, lang: str = "nl") -> list[Finding]:
 
 
 # -- the whole check ------------------------------------------------------------------------------
-def validate(data: Any, *, lang: str = "nl", today: dt.date | None = None) -> list[Finding]:
+def validate(data: Any, *, lang: str = "nl", today: dt.date | None = None, instellingen: rules.Instellingen = rules.STANDAARD) -> list[Finding]:
     """All findings for one loaded document: structure first, then the rules.
 
     A 1.0 document is checked in its migrated 1.1 form (findings point into that form); callers
@@ -53,7 +53,7 @@ def validate(data: Any, *, lang: str = "nl", today: dt.date | None = None) -> li
     sector = data.get("sector")
     describer = Describer(load_schemas(), sector if isinstance(sector, str) else None, lang)
     taken = {f.pad for f in findings}
-    for rule_finding in rules.check(data, today or dt.date.today()):
+    for rule_finding in rules.check(data, today or dt.date.today(), instellingen):
         if rule_finding.pad in taken and rule_finding.ernst == FOUT:
             continue
         text = finding_text(rule_finding.code, lang, veld=describer.field(rule_finding.parts), **_localize(rule_finding.params, lang))
@@ -102,11 +102,11 @@ class Result:
         return self.leesbaar and is_valid(self.bevindingen)
 
 
-def check_file(path: str, *, lang: str = "nl", today: dt.date | None = None) -> Result:
+def check_file(path: str, *, lang: str = "nl", today: dt.date | None = None, instellingen: rules.Instellingen = rules.STANDAARD) -> Result:
     """Load and validate one file (``-`` is stdin); an unreadable file is one ``onleesbaar`` finding."""
     try:
         loaded = load_document(path)
     except LoadError as exc:
         return Result(path, None, [Finding(FOUT, "onleesbaar", "", exc.message(lang))], leesbaar=False)
     migrated = migrate(loaded.data)
-    return Result(path, migrated.data, validate(migrated.data, lang=lang, today=today), gemigreerd_van=migrated.gemigreerd_van)
+    return Result(path, migrated.data, validate(migrated.data, lang=lang, today=today, instellingen=instellingen), gemigreerd_van=migrated.gemigreerd_van)

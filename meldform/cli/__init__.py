@@ -117,11 +117,13 @@ def schema(sector: str | None, soort: str | None, zonder_annotaties: bool, lang:
 @click.option("--format", "fmt", type=Choice(["text", "json"]), default="text", show_default=True, help=_help("format_tekst"))
 @click.option("--lang", type=LANG, default=DEFAULT_LANG, show_default=True, help=_help("lang_meldingen"))
 @click.option("--strict", is_flag=True, help=_help("strict"))
+@click.option("--hermelding-dossiers", "hermelding_dossiers", type=int, default=3, show_default=True, help=_help("hermelding_dossiers"))
+@click.option("--hermelding-jaren", "hermelding_jaren", type=int, default=5, show_default=True, help=_help("hermelding_jaren"))
 @handle_errors
-def validate(files: tuple[str, ...], fmt: str, lang: str, strict: bool) -> int:
+def validate(files: tuple[str, ...], fmt: str, lang: str, strict: bool, hermelding_dossiers: int, hermelding_jaren: int) -> int:
     from meldform.commands.validate import run
 
-    return run(files, sys.stdout, fmt=fmt, lang=lang, strict=strict)
+    return run(files, sys.stdout, fmt=fmt, lang=lang, strict=strict, hermelding_dossiers=hermelding_dossiers, hermelding_jaren=hermelding_jaren)
 
 
 @main.command(help=_help("render"))
@@ -168,11 +170,26 @@ def import_(file: str, lang: str) -> int:
 @click.option("--jobs", "-j", type=IntRange(min=1), default=None, help=_help("jobs"))
 @click.option("--force", is_flag=True, help=_help("force_batch"))
 @click.option("--lang", type=LANG, default=DEFAULT_LANG, show_default=True, help=_help("lang_batch"))
+@click.option("--hermelding-dossiers", "hermelding_dossiers", type=int, default=3, show_default=True, help=_help("hermelding_dossiers"))
+@click.option("--hermelding-jaren", "hermelding_jaren", type=int, default=5, show_default=True, help=_help("hermelding_jaren"))
 @handle_errors
-def batch(inputs: tuple[str, ...], output: Path, formats: str, jobs: int | None, force: bool, lang: str) -> int:
+def batch(
+    inputs: tuple[str, ...], output: Path, formats: str, jobs: int | None, force: bool, lang: str, hermelding_dossiers: int, hermelding_jaren: int
+) -> int:
     from meldform.commands.batch import run
 
-    return run(inputs, output, sys.stdout, sys.stderr, formats=formats, jobs=jobs, force=force, lang=lang)
+    return run(
+        inputs,
+        output,
+        sys.stdout,
+        sys.stderr,
+        formats=formats,
+        jobs=jobs,
+        force=force,
+        lang=lang,
+        hermelding_dossiers=hermelding_dossiers,
+        hermelding_jaren=hermelding_jaren,
+    )
 
 
 @main.command(help=_help("brief"))

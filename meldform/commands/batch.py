@@ -16,7 +16,7 @@ from typing import TextIO
 
 import click
 
-from meldform import batch
+from meldform import api, batch
 from meldform.documents.rendering import FORMATS
 from meldform.errors import EXIT_INVALID, EXIT_OK, UsageError
 from meldform.output import OutputNotWritableError, ensure_dir
@@ -97,7 +97,10 @@ def run(
     jobs: int | None = None,
     force: bool = False,
     lang: str = "nl",
+    hermelding_dossiers: int = 3,
+    hermelding_jaren: int = 5,
 ) -> int:
+    api.settings(hermelding_dossiers=hermelding_dossiers, hermelding_jaren=hermelding_jaren, lang=lang)  # out of range: exit 2
     chosen = parse_formats(formats, lang)
     _check_renderers(chosen, lang)
     try:
@@ -105,7 +108,16 @@ def run(
     except OutputNotWritableError:
         raise UsageError(pick(OUTPUT, "map_niet_schrijfbaar", lang, map=output)) from None
     with _progress(err, inputs, output, lang) as progress:
-        result = batch.run_batch(inputs, output, formats=chosen, jobs=jobs or default_jobs(), force=force, lang=lang, progress=progress)
+        result = batch.run_batch(
+            inputs,
+            output,
+            formats=chosen,
+            jobs=jobs or default_jobs(),
+            force=force,
+            lang=lang,
+            progress=progress,
+            hermelding=(hermelding_dossiers, hermelding_jaren),
+        )
     s = result.summary
     for line in result.failures:  # which file, and why: the field by its labels, never a value
         out.write(line + "\n")

@@ -26,13 +26,13 @@ def read_input(path: str) -> tuple[bytes, bool | None]:
     return read_bytes(path), None if path == STDIN else is_yaml_path(path)
 
 
-def check_path(path: str, *, lang: str = "nl", strict: bool = False, today: dt.date | None = None) -> api.Report:
+def check_path(path: str, *, lang: str = "nl", strict: bool = False, today: dt.date | None = None, hermelding: tuple[int, int] = (3, 5)) -> api.Report:
     """The report of one input; one that cannot be read is the ``onleesbaar`` report."""
     try:
         raw, is_yaml = read_input(path)
     except LoadError as exc:
         return api.Report.unreadable(exc, lang)
-    return api.check(raw, yaml=is_yaml, lang=lang, today=today, strict=strict)
+    return api.check(raw, yaml=is_yaml, lang=lang, today=today, strict=strict, hermelding_dossiers=hermelding[0], hermelding_jaren=hermelding[1])
 
 
 def as_result(path: str, report: api.Report) -> Result:
@@ -40,8 +40,21 @@ def as_result(path: str, report: api.Report) -> Result:
     return Result(path, None, report.bevindingen)
 
 
-def run(paths: Sequence[str], out: TextIO, *, fmt: str = "text", lang: str = "nl", strict: bool = False, today: dt.date | None = None) -> int:
-    reports = [(path, check_path(path, lang=lang, strict=strict, today=today)) for path in paths]
+def run(
+    paths: Sequence[str],
+    out: TextIO,
+    *,
+    fmt: str = "text",
+    lang: str = "nl",
+    strict: bool = False,
+    today: dt.date | None = None,
+    hermelding_dossiers: int = 3,
+    hermelding_jaren: int = 5,
+) -> int:
+    # Out of range is a usage error (exit 2) before any input is read.
+    api.settings(hermelding_dossiers=hermelding_dossiers, hermelding_jaren=hermelding_jaren, lang=lang)
+    hermelding = (hermelding_dossiers, hermelding_jaren)
+    reports = [(path, check_path(path, lang=lang, strict=strict, today=today, hermelding=hermelding)) for path in paths]
     if fmt == "json":
         json.dump([report.to_json(clean(path)) for path, report in reports], out, ensure_ascii=False, indent=2)
         out.write("\n")

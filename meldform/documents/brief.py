@@ -27,6 +27,7 @@ tells the parents after all records that (``betrokkenheidOuders.geinformeerd: tr
 from __future__ import annotations
 
 import datetime as dt
+from copy import deepcopy
 from dataclasses import dataclass
 from typing import Any
 
@@ -100,9 +101,38 @@ def check_allowed(doc: dict[str, Any]) -> None:
         raise LetterRefused("veiligheid", "/stappen/gesprekMetClient/redenGeenGesprek")
 
 
+def without_niet_ter_inzage(doc: dict[str, Any]) -> dict[str, Any]:
+    """A copy of ``doc`` without the parts the melder asked VT not to disclose (``nietTerInzage``):
+    what the family may not read in the melding is not written in their letter either."""
+    pointers: list[list[str]] = []
+    for item in doc.get("nietTerInzage") or []:
+        pad = item.get("pad") if isinstance(item, dict) else None
+        if isinstance(pad, str) and pad.startswith("/"):
+            pointers.append([step.replace("~1", "/").replace("~0", "~") for step in pad[1:].split("/")])
+    copy: dict[str, Any] = deepcopy(doc)
+    # Deepest and highest list index first, so removing one part does not shift another.
+    for steps in sorted(pointers, key=lambda p: (len(p), [int(s) if s.isdigit() else -1 for s in p]), reverse=True):
+        node: Any = copy
+        for step in steps[:-1]:
+            if isinstance(node, dict):
+                node = node.get(step)
+            elif isinstance(node, list) and step.isdigit() and int(step) < len(node):
+                node = node[int(step)]
+            else:
+                node = None
+                break
+        last = steps[-1]
+        if isinstance(node, dict):
+            node.pop(last, None)
+        elif isinstance(node, list) and last.isdigit() and int(last) < len(node):
+            del node[int(last)]
+    return copy
+
+
 def make_letter(doc: dict[str, Any], lang: str = "nl", today: dt.date | None = None) -> Letter:
-    """The letter for a valid melding, or :class:`LetterRefused`."""
+    """The letter for a valid melding, or :class:`LetterRefused`. Parts marked niet ter inzage are left out."""
     check_allowed(doc)
+    doc = without_niet_ter_inzage(doc)
     shielded = (doc.get("melder") or {}).get("identiteitAfschermen") is True
     betrokkenen = doc.get("betrokkenen") or {}
     children = [c for c in betrokkenen.get("kinderen") or [] if isinstance(c, dict)]

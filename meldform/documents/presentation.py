@@ -15,6 +15,7 @@ from typing import Any
 from meldform.check.findings import WAARSCHUWING, Finding
 from meldform.check.rules import Words, melden_vereist
 from meldform.documents.formatting import COMPACT, format_bool, format_date, person_names
+from meldform.documents.record import compared, inzage_notice, marks
 from meldform.model.layout import (
     BOOLEAN,
     DATE,
@@ -36,7 +37,7 @@ from meldform.model.layout import (
 )
 from meldform.model.persons import MELDER
 from meldform.texts import pick
-from meldform.texts.documents import CONCLUSIONS, DOCUMENT_WORDS
+from meldform.texts.documents import CONCLUSIONS, DOCUMENT_WORDS, INZAGE
 from meldform.texts.words import WORDS
 
 
@@ -77,7 +78,7 @@ class Presentation:
 
 def present(doc: dict[str, Any], findings: list[Finding] | None = None, lang: str = "nl", layout: Layout | None = None) -> Presentation:
     layout = layout or build_layout(str(doc["soort"]), str(doc["sector"]), lang)
-    ctx = _Ctx(lang, person_names(doc, layout, lang))
+    ctx = _Ctx(lang, person_names(doc, layout, lang), layout, doc)
     header: list[Row] = []
     blocks: list[Block] = []
     for node in layout.sections:
@@ -97,17 +98,50 @@ def present(doc: dict[str, Any], findings: list[Finding] | None = None, lang: st
         block = _block(ctx, node, value, "/" + node.key, level=2)
         if block is not None:
             blocks.append(block)
-    notices = [f.melding for f in findings or [] if f.ernst == WAARSCHUWING]
+    inzage = inzage_notice(doc.get("soort"), lang)
+    notices = ([inzage] if inzage else []) + [f.melding for f in findings or [] if f.ernst == WAARSCHUWING]
+    for pad, text in marks(layout, doc):
+        _mark(header, blocks, pad, text, lang)
     reference = str(doc.get(layout.file_name_key, "")) if layout.file_name_key else ""  # the kenmerk: it names the files too
-    title = f"{_option(layout, 'soort', doc.get('soort'))} {pick(DOCUMENT_WORDS, 'aan_vt', lang)} — {reference}"
+    addressed = "" if doc.get("soort") == "dossiernotitie" else f" {pick(DOCUMENT_WORDS, 'aan_vt', lang)}"  # a dossiernotitie stays in the file
+    title = f"{_option(layout, 'soort', doc.get('soort'))}{addressed} — {reference}"
     footer = pick(DOCUMENT_WORDS, "voettekst", lang, datum=format_date(dt.date.today().isoformat(), lang))
     return Presentation(title, reference, lang, header, notices, blocks, footer)
+
+
+def _within(pad: str, path: str) -> bool:
+    return pad == path or pad.startswith(path + "/")
+
+
+def _mark(header: list[Row], blocks: list[Block], pad: str, text: str, lang: str) -> None:
+    """Show ``text`` at the part ``pad`` points to: after its row, or above its block (the nearest one that holds it)."""
+    label = pick(INZAGE, "markering_kop", lang)
+    for index, row in enumerate(header):
+        if _within(pad, row.path):
+            header.insert(index + 1, Row(label, text, row.path + "#niet-ter-inzage"))
+            return
+    items: list[Row | Block] = list(blocks)
+    target: Block | None = None
+    while True:
+        inner = next((i for i in items if _within(pad, i.path)), None)
+        if inner is None:
+            break
+        if isinstance(inner, Row):
+            holder = target.items if target is not None else []
+            holder.insert(holder.index(inner) + 1, Row(label, text, inner.path + "#niet-ter-inzage"))
+            return
+        target = inner
+        items = inner.items
+    if target is not None:
+        target.intro = f"{text}. {target.intro}" if target.intro else text
 
 
 @dataclass
 class _Ctx:
     lang: str
     persons: dict[str, str]
+    layout: Layout | None = None
+    doc: dict[str, Any] = field(default_factory=dict)
 
 
 def _option(layout: Layout, key: str, value: Any) -> str:
@@ -193,6 +227,8 @@ def _row(ctx: _Ctx, node: Field, value: Any, path: str) -> Row | None:
         return None
     if isinstance(value, list) and not value:
         return None
+    if node.compare_with and isinstance(value, list) and ctx.layout is not None:
+        return Row(node.label, compared(ctx.layout, ctx.doc, node, value), path)
     text = _format(ctx, node, value)
     if isinstance(text, tuple):
         return Row(node.label, tuple(_line_breaks(t) for t in text), path)

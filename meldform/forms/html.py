@@ -194,7 +194,7 @@ def _person_sources(layout: Layout) -> list[Repeat]:
 
 
 def default_file_stem(layout: Layout) -> str:
-    return f"meldformulier-{layout.sector}" + ("-advies" if layout.soort == "advies" else "")
+    return f"meldformulier-{layout.sector}" + ("" if layout.soort == "melding" else f"-{layout.soort}")
 
 
 # -- the page ---------------------------------------------------------------------------------------

@@ -22,7 +22,22 @@ ENUM_TEXT_KEYWORDS = ("x-enumLabels", "x-enumHelp")
 #: Keyword holding an object whose string values (at any depth) are Dutch texts.
 TREE_TEXT_KEYWORDS = ("x-afwegingskader", "x-titels")
 #: Extension keywords known to hold no user-facing text.
-NON_TEXT_EXTENSIONS = frozenset({"x-widget", "x-code", "x-vraag", "x-kop", "x-weergave", "x-conclusie", "x-relevantAls", "x-slots", "x-bestandsnaam", "x-rol"})
+NON_TEXT_EXTENSIONS = frozenset(
+    {
+        "x-widget",
+        "x-code",
+        "x-vraag",
+        "x-kop",
+        "x-weergave",
+        "x-conclusie",
+        "x-relevantAls",
+        "x-slots",
+        "x-bestandsnaam",
+        "x-rol",
+        "x-markeert",
+        "x-vergelijkMet",
+    }
+)
 
 #: Keywords whose value is one subschema.
 SCHEMA_KEYWORDS = (

@@ -89,6 +89,9 @@ class Field:
     # Guidance, not structure: when these hold the framework asks the question; otherwise it is
     # not needed now, but an answer given anyway is kept and shown (``x-relevantAls``).
     relevant_when: tuple[Condition, ...] = ()
+    # ``x-vergelijkMet``: a JSON Pointer to a list of the same values elsewhere in the document
+    # (an outcome set beside an expectation); renderers show both side by side.
+    compare_with: str | None = None
 
     @property
     def is_multi(self) -> bool:
@@ -165,6 +168,9 @@ class Repeat:
     visible_when: tuple[Condition, ...] = ()
     header: bool = False
     slots: int | None = None  # how many items a fixed form (Word) offers; from ``x-slots``
+    # ``x-markeert``: each item marks a part of the document ({"pad": key of the pointer,
+    # "reden": key of the reason}); renderers show the mark at that part.
+    marks: tuple[str, str] | None = None
 
     @property
     def holds_persons(self) -> bool:
@@ -280,7 +286,9 @@ def _conditions(nodes: list[tuple[Schema, str]]) -> tuple[dict[str, list[Conditi
     for node, source in conditional:
         if source is node:
             names = node.get("propertyNames", {}).get("not", {}).get("enum", [])
-            if node.get("propertyNames", {}).get("x-code") == "advies_identificerend":
+            # A key a soort does not allow (``onbekend_veld``) or that identifies (``advies_identificerend``)
+            # is not offered in that soort's layout.
+            if node.get("propertyNames", {}).get("x-code") in ("advies_identificerend", "onbekend_veld"):
                 excluded.update(names)
         node = source
         cond = _condition_of(node["if"]) if "if" in node else None
@@ -332,7 +340,9 @@ def _object(ctx: _Ctx, key: str, nodes: list[tuple[Schema, str]], annotations: S
             visible_when=tuple(dict.fromkeys(cond_visible.get(name, ()))),
         )
         children.append(child)
-    label = ctx.t(ctx.titles.get(key) or annotations.get("title")) or key
+    # A soort's overlay may retitle a section (a dossiernotitie's melder is "Vastgelegd door").
+    overlay_title = next((n["title"] for n, _ in nodes[1:] if key and isinstance(n.get("title"), str)), None)
+    label = ctx.t(overlay_title or ctx.titles.get(key) or annotations.get("title")) or key
     if annotations.get("x-conclusie") and ctx.kader.get("naam"):
         label = ctx.t(ctx.kader["naam"]) or label  # the sector's heading of the afwegingskader
     return Group(
@@ -375,6 +385,7 @@ def _node(ctx: _Ctx, name: str, nodes: list[tuple[Schema, str]]) -> Node | None:
                 if isinstance(overlay.get("items"), dict):
                     item_nodes.append(ctx.schemas.resolve(overlay["items"], ov_base))
             group = _object(ctx, name, item_nodes, item)
+            marks = schema.get("x-markeert")
             return Repeat(
                 key=name,
                 label=label,
@@ -383,9 +394,19 @@ def _node(ctx: _Ctx, name: str, nodes: list[tuple[Schema, str]]) -> Node | None:
                 min_items=schema.get("minItems", 0),
                 header=bool(schema.get("x-kop")),
                 slots=schema.get("x-slots"),
+                marks=(marks["pad"], marks["reden"]) if isinstance(marks, dict) else None,
             )
         if "enum" in item:
-            return Field(name, label, ENUM_MULTI, help_text, options=_options(ctx, item), header=bool(schema.get("x-kop")))
+            compare = schema.get("x-vergelijkMet")
+            return Field(
+                name,
+                label,
+                ENUM_MULTI,
+                help_text,
+                options=_options(ctx, item),
+                header=bool(schema.get("x-kop")),
+                compare_with=compare if isinstance(compare, str) else None,
+            )
         if item.get("x-widget") == "persoon" or schema.get("x-widget") == "personen":
             return Field(name, label, PERSONS, help_text)
         return Field(name, label, TEXT_LIST, help_text, max_length=item.get("maxLength"))

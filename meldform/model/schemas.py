@@ -26,7 +26,7 @@ BASE_URI = "https://meldform.nl/schema/1.1/"
 ROOT_FILE = "melding.schema.json"
 DEFS_FILE = "defs.schema.json"
 SECTOR_DIR = "sectoren"
-SOORTEN = ("melding", "advies")
+SOORTEN = ("melding", "advies", "dossiernotitie")
 SHOWN = 40  # an unknown choice is quoted back at most this long
 FILE_NAME_ANNOTATION = "x-bestandsnaam"  # on the top-level field a document's files are named after
 
@@ -43,10 +43,12 @@ ANNOTATION_KEYWORDS = (
     "x-enumLabels",
     "x-formaat",
     "x-kop",
+    "x-markeert",
     "x-relevantAls",
     "x-rol",
     "x-slots",
     "x-titels",
+    "x-vergelijkMet",
     "x-vraag",
     "x-weergave",
     "x-widget",

@@ -20,6 +20,10 @@ API_ERRORS: dict[str, dict[str, str]] = {
         "nl": "formaat '{formaat}' is in deze installatie niet beschikbaar; kies uit: {keuzes}",
         "en": "format '{formaat}' is not available in this installation; choose from: {keuzes}",
     },
+    "instelling_bereik": {
+        "nl": "{optie} moet een geheel getal zijn van {bereik} (standaard {standaard}: het hermeldingsprotocol van Veilig Thuis Gelderland-Midden)",
+        "en": "{optie} must be a whole number of {bereik} (default {standaard}: the re-report protocol of Veilig Thuis Gelderland-Midden)",
+    },
     "ongeldig": {
         "nl": "de melding is niet geldig: {fouten} fout(en), {waarschuwingen} waarschuwing(en)",
         "en": "the melding is not valid: {fouten} error(s), {waarschuwingen} warning(s)",

@@ -73,6 +73,20 @@ HELP: dict[str, dict[str, str]] = {
         "nl": "Zonder de x-annotaties van meldform (labels, formulierhints): voor validators die onbekende sleutelwoorden weigeren, zoals Ajv (strict).",
         "en": "Without meldform's x- annotations (labels, form hints): for validators that refuse unknown keywords, such as Ajv (strict).",
     },
+    "hermelding_dossiers": {
+        "nl": (
+            "Drempel van de regel hermelding: waarschuw vanaf het N-de dossier (minstens 2). "
+            "De standaard 3 in 5 jaar is het protocol van Veilig Thuis Gelderland-Midden."
+        ),
+        "en": (
+            "Threshold of the rule hermelding: warn from the N-th dossier (at least 2). "
+            "The default 3 in 5 years is the protocol of Veilig Thuis Gelderland-Midden."
+        ),
+    },
+    "hermelding_jaren": {
+        "nl": "Termijn in jaren van de regel hermelding (1 tot en met 15; standaard 5, Veilig Thuis Gelderland-Midden).",
+        "en": "Window in years of the rule hermelding (1 to 15; default 5, Veilig Thuis Gelderland-Midden).",
+    },
     "strict": {"nl": "Waarschuwingen tellen ook als fout.", "en": "Warnings count as errors too."},
     "format_uitvoer": {"nl": "Uitvoerformaat.", "en": "Output format."},
     "uitvoermap": {"nl": "Uitvoermap.", "en": "Output folder."},

@@ -67,3 +67,38 @@ PDF_TEXTS: dict[str, dict[str, str]] = {
     },
     "geweigerd": {"nl": "meldform laadt niets van buiten het document", "en": "meldform loads nothing from outside the document"},
 }
+
+# Who can read the document (melding-1.1.md, *Niet ter inzage, and who can read a melding*):
+# shown near the top of every rendered melding and blank melding form, and of a dossiernotitie.
+INZAGE: dict[str, dict[str, str]] = {
+    "melding": {
+        "nl": (
+            "Let op: betrokkenen kunnen deze melding lezen. Volwassenen kunnen hun eigen dossier bij Veilig Thuis inzien; "
+            "ouders met gezag ook dat van hun kind tot 16 jaar; een kind in principe vanaf 12 jaar zelf (van 12 tot 16 jaar "
+            "kind én ouders, vanaf 16 jaar alleen het kind). Veilig Thuis houdt daarbij rekening met de belangen van anderen; "
+            "u kunt per onderdeel vragen om ‘niet ter inzage’."
+        ),
+        "en": (
+            "Note: those involved can read this report. Adults can see their own Veilig Thuis file; parents with parental "
+            "authority also their child's, up to 16; a child can in principle ask from 12 (from 12 to 16 both child and "
+            "parents, from 16 only the child). Veilig Thuis weighs the interests of others; you can ask for parts to be "
+            "withheld ('niet ter inzage')."
+        ),
+    },
+    "dossiernotitie": {
+        "nl": "Deze vastlegging hoort bij het dossier van uw organisatie; betrokkenen kunnen hun dossier in de regel inzien.",
+        "en": "This record belongs to your organisation's file; those involved can as a rule see their file.",
+    },
+    "markering": {
+        "nl": "Verzoek aan Veilig Thuis: niet ter inzage voor betrokkenen ({reden})",
+        "en": "Request to Veilig Thuis: not for inspection by those involved ({reden})",
+    },
+    "markering_kop": {"nl": "Niet ter inzage", "en": "Not for inspection"},
+}
+
+# VT's feedback beside the melder's expectation (``x-vergelijkMet``), one line per value.
+COMPARISON: dict[str, dict[str, str]] = {
+    "beide": {"nl": "{waarde}: verwacht en gedaan", "en": "{waarde}: expected and done"},
+    "alleen_verwacht": {"nl": "{waarde}: verwacht, niet gedaan", "en": "{waarde}: expected, not done"},
+    "alleen_gedaan": {"nl": "{waarde}: gedaan, niet verwacht", "en": "{waarde}: done, not expected"},
+}

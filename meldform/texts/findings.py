@@ -104,6 +104,56 @@ FINDINGS: dict[str, dict[str, str]] = {
             "(re-report protocol: setting {dossiers} dossiers in {jaren} years, from Veilig Thuis Gelderland-Midden)"
         ),
     },
+    "geen_hulp_geen_melding": {
+        "nl": (
+            "{veld}: er is een vermoeden, maar u meldt niet en biedt of organiseert zelf geen hulp; zo doet niemand iets. "
+            "Kunt u geen hulp bieden of organiseren, dan is melden volgens het afwegingskader de professionele norm (vraag 3)"
+        ),
+        "en": (
+            "{veld}: there is a suspicion, but you neither report nor offer or organise help; then nobody acts. "
+            "If you cannot offer or organise help, reporting is the professional norm under the afwegingskader (question 3)"
+        ),
+    },
+    "herbeoordeling_ontbreekt": {
+        "nl": "{veld} ontbreekt: u biedt hulp en meldt niet; leg vast wanneer u vraag 5 opnieuw beantwoordt (leidt de hulp tot veiligheid?)",
+        "en": "{veld} is missing: you offer help and do not report; record when you will answer question 5 again (does the help bring safety?)",
+    },
+    "herbeoordeling_verstreken": {
+        "nl": "{veld} is verstreken: beantwoord vraag 5 opnieuw; leidt de hulp niet tot veiligheid, meld dan bij Veilig Thuis",
+        "en": "{veld} has passed: answer question 5 again; if the help does not bring safety, report to Veilig Thuis",
+    },
+    "ernst_onderschat": {
+        "nl": (
+            "{veld}: zonder signalen bij het kind en met een volwassene die het geweld bagatelliseert wordt de ernst "
+            "gemakkelijk onderschat; vraag Veilig Thuis om dit samen met u te wegen"
+        ),
+        "en": (
+            "{veld}: without signals from the child and with an adult playing the violence down, its seriousness is "
+            "easily underestimated; ask Veilig Thuis to weigh it with you"
+        ),
+    },
+    "terugkoppeling_datum": {
+        "nl": "{veld} ligt voor de datum van de melding; Veilig Thuis koppelt pas na de melding terug",
+        "en": "{veld} lies before the date of the melding; Veilig Thuis reports back only after the melding",
+    },
+    "niet_ter_inzage_pad": {
+        "nl": "{veld} wijst geen onderdeel van deze melding aan (of een onderdeel dat altijd zichtbaar is, zoals soort, sector, kenmerk of datum)",
+        "en": "{veld} does not point to a part of this melding (or points to a part that is always visible, such as soort, sector, kenmerk or date)",
+    },
+    "herbeoordeling_datum": {
+        "nl": "{veld} ligt op of voor de datum van het document; kies een latere datum om vraag 5 opnieuw te beantwoorden",
+        "en": "{veld} is on or before the date of the document; choose a later date to answer question 5 again",
+    },
+    "ernst_zonder_onveiligheid": {
+        "nl": (
+            "{veld}: de vragen naar de ernst wijzen op structurele onveiligheid ({reden}), maar die is niet ingeschat; "
+            "weeg dit opnieuw, eventueel met Veilig Thuis"
+        ),
+        "en": (
+            "{veld}: the questions about seriousness point to structural unsafety ({reden}), but none was judged present; "
+            "weigh this again, possibly with Veilig Thuis"
+        ),
+    },
     "veiligheidscijfers_uiteenlopend": {
         "nl": "{veld}: de veiligheidscijfers van betrokkenen lopen {verschil} punten uiteen; dat is zelf een signaal",
         "en": "{veld}: the safety scores of those involved differ by {verschil} points; that is a signal in itself",
@@ -187,6 +237,9 @@ FINDING_WORDS: dict[str, dict[str, str]] = {
     "ongeboren": {"nl": " bij een ongeboren kind", "en": " for an unborn child"},
     "geen_contacten": {"nl": " als Veilig Thuis niet eerder betrokken was", "en": " when Veilig Thuis was not involved before"},
     "gereserveerd": {"nl": " ('{melder}' is gereserveerd voor uzelf)", "en": " ('{melder}' is reserved for yourself)"},
+    "ernst_herhaling_dreiging": {"nl": "herhaling en dreiging", "en": "repetition and threat"},
+    "ernst_escalatie": {"nl": "escalatie", "en": "escalation"},
+    "ernst_kindGetuige": {"nl": "een kind is getuige van huiselijk geweld", "en": "a child witnesses domestic violence"},
     "versie_1_0": {"nl": " (versie '1.0' wordt ook gelezen en omgezet naar 1.1)", "en": " (version '1.0' is also read and converted to 1.1)"},
 }
 
