@@ -333,9 +333,11 @@ def document_name(document: dict[str, Any], fmt: str) -> str:
 
 
 # -- blank forms and the contract -------------------------------------------------------------------
-def blank_form(sector: str, *, soort: str = "melding", fmt: str = "html", lang: str = "nl") -> bytes:
+def blank_form(sector: str, *, soort: str = "melding", fmt: str = "html", lang: str = "nl", slots: int | None = None) -> bytes:
     """A blank, fillable form for one sector and soort: a self-contained HTML file or a Word form
-    with content controls (``fmt="docx"``), labelled in ``lang``."""
+    with content controls (``fmt="docx"``), labelled in ``lang``. ``slots``: the Word form's blocks per
+    repeated part (children, signals, ...) instead of the schema's default (``x-slots``); the HTML form
+    adds blocks itself and ignores it."""
     sector = _choose("sector", sector, _sector_keys())
     soort = _choose("soort", soort, SOORTEN)
     fmt = _choose("formaat", fmt, FORM_FORMATS)
@@ -348,7 +350,7 @@ def blank_form(sector: str, *, soort: str = "melding", fmt: str = "html", lang: 
         return blank_html(layout).encode("utf-8")
     from meldform.forms.docx_writer import blank_docx
 
-    return blank_docx(layout)
+    return blank_docx(layout, slots)
 
 
 def form_name(sector: str, soort: str = "melding", fmt: str = "html") -> str:

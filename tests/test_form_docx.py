@@ -69,13 +69,18 @@ def q14(name: str) -> str:
     return f"{{{W14}}}{name}"
 
 
-_BLANKS: dict[tuple[str, str], bytes] = {}
+_BLANKS: dict[tuple[str, str, int | None], bytes] = {}
 
 
-def blank(soort: str, sector: str) -> bytes:
-    if (soort, sector) not in _BLANKS:
-        _BLANKS[soort, sector] = blank_docx(build_layout(soort, sector, "nl"))
-    return _BLANKS[soort, sector]
+# The round trips fill in examples with up to 6 children, signals, ...: a form made with
+# ``meldform blank --herhalingen 6`` (the default form has 1 or 2 blocks per repeat, see test_default_slots_are_few).
+FULL = 6
+
+
+def blank(soort: str, sector: str, slots: int | None = None) -> bytes:
+    if (soort, sector, slots) not in _BLANKS:
+        _BLANKS[soort, sector, slots] = blank_docx(build_layout(soort, sector, "nl"), slots)
+    return _BLANKS[soort, sector, slots]
 
 
 def example(path: Path) -> dict[str, Any]:
@@ -307,7 +312,28 @@ def test_slots_cover_the_examples() -> None:
         layout = build_layout(data["soort"], data["sector"], "nl")
         for parts, node in layout.walk():
             if isinstance(node, Repeat) and 0 not in parts:
-                assert len(_value_at(data, parts)) <= slot_count(node), (path.name, parts)
+                assert len(_value_at(data, parts)) <= slot_count(node, FULL), (path.name, parts)
+
+
+DEFAULT_SLOTS: dict[tuple[str | int, ...], int] = {("betrokkenen", "kinderen"): 1, ("betrokkenen", "volwassenen"): 2, ("zorgen", "signalen"): 2}
+
+
+@pytest.mark.parametrize("soort", SOORTEN)
+def test_default_slots_are_few(soort: str) -> None:
+    """The blank Word form offers 1 child, 2 adults, 2 signals and 1 of every other repeat (or the
+    schema's minItems); ``slots`` (``--herhalingen``) gives every repeat that many blocks."""
+    for sector in SECTORS:
+        layout = build_layout(soort, sector, "nl")
+        repeats = [(parts, node) for parts, node in layout.walk() if isinstance(node, Repeat) and 0 not in parts]
+        assert repeats
+        for parts, node in repeats:
+            assert slot_count(node) == max(DEFAULT_SLOTS.get(parts, 1), node.min_items), (sector, parts)
+            assert slot_count(node, 4) == max(4, node.min_items)
+        tags = {spec.tag for spec in form_controls(layout, 4)}
+        assert control_tag(("betrokkenen", "kinderen", 3, "id")) in tags
+        assert control_tag(("betrokkenen", "kinderen", 4, "id")) not in tags
+        written = import_docx(blank(soort, sector, 4))
+        assert written.problems == []
 
 
 # -- the round trip ----------------------------------------------------------------------------------
@@ -315,7 +341,7 @@ def test_slots_cover_the_examples() -> None:
 def test_round_trip_of_every_example(path: Path) -> None:
     data = example(path)
     layout = build_layout(data["soort"], data["sector"], "nl")
-    filled = save(fill(layout, data, blank(data["soort"], data["sector"])))
+    filled = save(fill(layout, data, blank(data["soort"], data["sector"], FULL)))
     result = import_docx(filled)
     assert result.problems == []
     assert result.document == in_option_order(layout, data)
@@ -342,9 +368,9 @@ def test_round_trip_of_generated_documents() -> None:
     count = 0
     for data in factory.make_documents(12, seed=5):
         layout = build_layout(data["soort"], data["sector"], "nl")
-        if any(isinstance(node, Repeat) and len(_value_at(data, parts)) > slot_count(node) for parts, node in layout.walk() if 0 not in parts):
+        if any(isinstance(node, Repeat) and len(_value_at(data, parts)) > slot_count(node, FULL) for parts, node in layout.walk() if 0 not in parts):
             continue  # more items than slots: cannot be typed into this form
-        result = import_docx(save(fill(layout, data, blank(data["soort"], data["sector"]))))
+        result = import_docx(save(fill(layout, data, blank(data["soort"], data["sector"], FULL))))
         assert result.problems == []
         keep = frozenset({"adviesVeiligThuis"}) if data["soort"] == "melding" else frozenset()
         assert result.document == without_empty_containers(in_option_order(layout, data), keep)
@@ -363,7 +389,7 @@ def test_round_trip_through_the_cli(tmp_path: Path) -> None:
     data = example(path)
     layout = build_layout(data["soort"], data["sector"], "nl")
     form = tmp_path / "ingevuld.docx"
-    form.write_bytes(save(fill(layout, data, blank(data["soort"], data["sector"]))))
+    form.write_bytes(save(fill(layout, data, blank(data["soort"], data["sector"], FULL))))
     result = run_cli("import", str(form))
     assert result.exit_code == 0, result.stderr
     assert json.loads(result.stdout) == in_option_order(layout, data)
@@ -373,7 +399,7 @@ def test_round_trip_through_the_cli(tmp_path: Path) -> None:
 def test_round_trip_of_an_english_form() -> None:
     data = example(REPO / "examples" / "advies-onderwijs-po-meisjesbesnijdenis.json")
     layout = build_layout(data["soort"], data["sector"], "en")
-    filled = save(fill(layout, data, blank_docx(layout)))
+    filled = save(fill(layout, data, blank_docx(layout, FULL)))
     for lang in ("nl", "en"):
         result = import_docx(filled, lang=lang)
         assert result.problems == []
@@ -399,7 +425,7 @@ def test_a_new_schema_property_needs_no_code_change(monkeypatch: pytest.MonkeyPa
     layout = dataclasses.replace(base, root=dataclasses.replace(base.root, children=(*children, extra)))
     monkeypatch.setattr("meldform.forms.docx_reader.build_layout", lambda soort, sector, lang="nl": layout)
 
-    form = blank_docx(layout)
+    form = blank_docx(layout, FULL)
     tags = {c.tag for c in sdt.iter_controls(docx.Document(io.BytesIO(form)).element.body)}
     assert {"/nazorg/gesprekken", "/nazorg/afspraak", "/nazorg/soortNazorg", "/sectorSpecifiek/vakantieschool"} <= tags
     data = {"nazorg": {"gesprekken": 3, "soortNazorg": "lang"}, "sectorSpecifiek": {"vakantieschool": False}}
@@ -417,7 +443,7 @@ def test_blank_form_and_rendered_melding_share_the_house_style() -> None:
     for lang in ("nl", "en"):
         checked = check_file(str(REPO / "examples" / "onderwijs-vo-partnergeweld.json"), lang=lang, today=TODAY)
         rendered = zipfile.ZipFile(io.BytesIO(render_docx(present(checked.data, checked.bevindingen, lang))))
-        form_bytes = blank_docx(build_layout("melding", "onderwijs", lang))
+        form_bytes = blank_docx(build_layout("melding", "onderwijs", lang), FULL)
         form = zipfile.ZipFile(io.BytesIO(form_bytes))
         for part in ("word/styles.xml", "word/settings.xml", "word/theme/theme1.xml", "word/fontTable.xml", "docProps/app.xml"):
             assert form.read(part) == rendered.read(part), part
@@ -447,7 +473,7 @@ def test_text_of_the_form_is_cleaned(monkeypatch: pytest.MonkeyPatch) -> None:
     base = build_layout("melding", "onderwijs", "nl")
     odd = Group("extra", "Extra\x0bblok", (Field("veld", "Veld \u202ebidi\u202c\x00", "text", help="Hulp\x1f tekst"),))
     layout = dataclasses.replace(base, root=dataclasses.replace(base.root, children=(*base.root.children, odd)))
-    form = blank_docx(layout)
+    form = blank_docx(layout, FULL)
     xml = zipfile.ZipFile(io.BytesIO(form)).read("word/document.xml").decode("utf-8")
     assert "\u202e" not in xml and "\x0b" not in xml and "\x1f" not in xml
     assert "Extra blok" in xml and "Veld bidi" in xml and "Hulp  tekst" in xml
@@ -466,11 +492,11 @@ def test_hidden_fields_come_from_the_form_metadata() -> None:
 def test_empty_slots_and_placeholders_are_ignored() -> None:
     data = example(REPO / "examples" / "kinderopvang-dagopvang-verwaarlozing.json")
     layout = build_layout(data["soort"], data["sector"], "nl")
-    document = fill(layout, data, blank(data["soort"], data["sector"]))
+    document = fill(layout, data, blank(data["soort"], data["sector"], FULL))
     # a person types in the last slot and deletes it again: the slot stays empty
     repeat = layout.node_at(("betrokkenen", "kinderen"))
-    assert isinstance(repeat, Repeat) and len(data["betrokkenen"]["kinderen"]) < slot_count(repeat)
-    last = slot_count(repeat) - 1
+    assert isinstance(repeat, Repeat) and len(data["betrokkenen"]["kinderen"]) < slot_count(repeat, FULL)
+    last = slot_count(repeat, FULL) - 1
     type_text(sdts_by_tag(document)[control_tag(("betrokkenen", "kinderen", last, "id"))], "   ")
     assert import_docx(save(document)).document == in_option_order(layout, data)
 
@@ -493,7 +519,7 @@ def test_unfilled_form_imports_with_verplicht_findings(soort: str, tmp_path: Pat
 def test_a_word_in_a_number_control_is_reported_by_label(tmp_path: Path) -> None:
     data = example(REPO / "examples" / "onderwijs-vo-partnergeweld.json")
     layout = build_layout(data["soort"], data["sector"], "nl")
-    document = fill(layout, data, blank(data["soort"], data["sector"]))
+    document = fill(layout, data, blank(data["soort"], data["sector"], FULL))
     type_text(sdts_by_tag(document)[control_tag(("betrokkenen", "kinderen", 1, "leeftijd"))], "acht jaar")
     form = tmp_path / "formulier.docx"
     form.write_bytes(save(document))
@@ -514,7 +540,7 @@ def test_geen_keuze_takes_an_answer_back() -> None:
     """A dropdown answered by mistake can be set back to "(geen keuze)": imported as not filled in."""
     data = example(REPO / "examples" / "onderwijs-vo-partnergeweld.json")
     layout = build_layout(data["soort"], data["sector"], "nl")
-    document = fill(layout, data, blank(data["soort"], data["sector"]))
+    document = fill(layout, data, blank(data["soort"], data["sector"], FULL))
     controls = sdts_by_tag(document)
     pick_item(controls[control_tag(("betrokkenen", "kinderen", 1, "geslacht"))], "")
     pick_item(controls[control_tag(("melder", "identiteitAfschermen"))], "")
@@ -528,7 +554,7 @@ def test_geen_keuze_takes_an_answer_back() -> None:
 def test_unreadable_values_are_reported_per_control() -> None:
     data = example(REPO / "examples" / "onderwijs-vo-partnergeweld.json")
     layout = build_layout(data["soort"], data["sector"], "nl")
-    document = fill(layout, data, blank(data["soort"], data["sector"]))
+    document = fill(layout, data, blank(data["soort"], data["sector"], FULL))
     controls = sdts_by_tag(document)
     type_text(controls[control_tag(("datum",))], "gisteren")  # a date typed over the picker's value
     controls[control_tag(("datum",))].find(f"{q('sdtPr')}/{q('date')}").attrib.pop(q("fullDate"), None)
@@ -545,7 +571,7 @@ def test_dates_typed_as_text_are_read() -> None:
     data = example(REPO / "examples" / "onderwijs-vo-partnergeweld.json")
     layout = build_layout(data["soort"], data["sector"], "nl")
     for typed in ("3-2-2026", "03-02-2026", "2026-02-03"):
-        document = fill(layout, data, blank(data["soort"], data["sector"]))
+        document = fill(layout, data, blank(data["soort"], data["sector"], FULL))
         type_text(sdts_by_tag(document)[control_tag(("datum",))], typed)
         assert import_docx(save(document)).document["datum"] == "2026-02-03"
 
@@ -609,7 +635,7 @@ def test_a_missing_file_is_a_bad_document_not_a_usage_error(tmp_path: Path) -> N
 def test_import_reads_a_form_from_stdin() -> None:
     data = example(REPO / "examples" / "onderwijs-vo-partnergeweld.json")
     layout = build_layout(data["soort"], data["sector"], "nl")
-    filled = save(fill(layout, data, blank(data["soort"], data["sector"])))
+    filled = save(fill(layout, data, blank(data["soort"], data["sector"], FULL)))
     result = CliRunner().invoke(main, ["import", "-"], input=filled)
     assert result.exit_code == 0, result.stderr
     assert json.loads(result.stdout) == in_option_order(layout, data)
@@ -669,7 +695,7 @@ def test_a_form_filled_in_libreoffice_imports() -> None:
     for part in place[:-1]:
         target = target[part]
     target[place[-1]] = f"{text}\nEen tweede alinea.\n\nEn een derde, na een lege regel."
-    document = fill(layout, data, blank(data["soort"], data["sector"]))
+    document = fill(layout, data, blank(data["soort"], data["sector"], FULL))
     as_libreoffice_ui_saves_it(document)
     body = document.element.body
     assert next(body.iter(q("tag")), None) is None and len(list(body.iter(q("showingPlcHdr")))) > 100
@@ -713,3 +739,19 @@ def test_blank_form_opens_in_libreoffice(tmp_path: Path) -> None:
     pdf = out / "formulier.pdf"
     assert pdf.is_file() and pdf.stat().st_size > 1000
     assert pdf.read_bytes().startswith(b"%PDF")
+
+
+def test_blank_herhalingen_gives_more_blocks(tmp_path: Path) -> None:
+    """``meldform blank --format docx --herhalingen 3``: three blocks of every repeat; unused ones import as absent."""
+    target = tmp_path / "form.docx"
+    cli = run_cli("blank", "--sector", "onderwijs", "--format", "docx", "--herhalingen", "3", "--output", str(target))
+    assert cli.exit_code == 0, cli.stderr
+    controls = {c.tag for c in sdt.iter_controls(docx.Document(str(target)).element.body)}
+    assert control_tag(("betrokkenen", "kinderen", 2, "id")) in controls
+    assert control_tag(("betrokkenen", "kinderen", 3, "id")) not in controls
+    default = {c.tag for c in sdt.iter_controls(docx.Document(io.BytesIO(blank("melding", "onderwijs"))).element.body)}
+    assert control_tag(("betrokkenen", "kinderen", 1, "id")) not in default
+    result = import_docx(target.read_bytes())
+    assert result.problems == []
+    assert result.document == import_docx(blank("melding", "onderwijs")).document
+    assert run_cli("blank", "--sector", "onderwijs", "--format", "docx", "--herhalingen", "0", "--output", str(tmp_path / "x.docx")).exit_code == 2

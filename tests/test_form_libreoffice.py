@@ -28,7 +28,7 @@ import docx
 import pytest
 from lxml import etree
 from ooxml_schema import validate_docx
-from test_form_docx import REPO, TODAY, blank, example, fill, in_option_order, leaves, q, save
+from test_form_docx import FULL, REPO, TODAY, blank, example, fill, in_option_order, leaves, q, save
 
 from meldform.check.findings import FOUT, is_valid
 from meldform.check.validation import validate
@@ -94,7 +94,7 @@ def saved(tmp_path_factory: pytest.TempPathFactory) -> dict[str, bytes]:
     files = {}
     for name in EXAMPLES:
         layout, data = case(name)
-        files[name] = save(fill(layout, data, blank(data["soort"], data["sector"])))
+        files[name] = save(fill(layout, data, blank(data["soort"], data["sector"], FULL)))
     for soort, sector in BLANKS:
         files[f"blank-{soort}-{sector}"] = blank(soort, sector)
     once = convert(files, tmp_path_factory.mktemp("lo"))

@@ -145,12 +145,13 @@ def render(files: tuple[str, ...], fmt: str, output: Path, force: bool, lang: st
 @click.option("--format", "fmt", type=click.Choice(["html", "docx"]), required=True)
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help=_help("uitvoerbestand"))
 @click.option("--force", is_flag=True, help=_help("force_bestand"))
+@click.option("--herhalingen", "slots", type=click.IntRange(1, 50), default=None, help=_help("herhalingen"))
 @click.option("--lang", type=LANG, default=DEFAULT_LANG, show_default=True)
 @handle_errors
-def blank(sector: str, soort: str, fmt: str, output: Path | None, force: bool, lang: str) -> int:
+def blank(sector: str, soort: str, fmt: str, output: Path | None, force: bool, slots: int | None, lang: str) -> int:
     from meldform.commands.blank import run
 
-    return run(sys.stdout, sector=sector, soort=soort, fmt=fmt, output=output, force=force, lang=lang)
+    return run(sys.stdout, sector=sector, soort=soort, fmt=fmt, output=output, force=force, lang=lang, slots=slots)
 
 
 @main.command(name="import", help=_help("import"))

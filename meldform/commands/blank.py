@@ -14,9 +14,20 @@ from meldform.texts import pick
 from meldform.texts.cli import OUTPUT
 
 
-def run(out: TextIO, *, sector: str, soort: str, fmt: str, output: Path | None, force: bool = False, lang: str = "nl", err: TextIO | None = None) -> int:
+def run(
+    out: TextIO,
+    *,
+    sector: str,
+    soort: str,
+    fmt: str,
+    output: Path | None,
+    force: bool = False,
+    lang: str = "nl",
+    err: TextIO | None = None,
+    slots: int | None = None,
+) -> int:
     err = err if err is not None else sys.stderr
-    data = api.blank_form(sector, soort=soort, fmt=fmt, lang=lang)  # UnknownChoiceError: one line, exit 2
+    data = api.blank_form(sector, soort=soort, fmt=fmt, lang=lang, slots=slots)  # UnknownChoiceError: one line, exit 2
     target = output if output is not None else Path(api.form_name(sector, soort, fmt))
     try:
         write_atomic(target, data, force=force)

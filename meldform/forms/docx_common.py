@@ -76,9 +76,10 @@ def control_tag(parts: Path, option: str | None = None) -> str:
     return tag[: MAX_TAG - 9] + "~" + digest
 
 
-def slot_count(repeat: Repeat) -> int:
-    """Slots in the blank form: ``x-slots`` (``Repeat.slots``) if the layout has it, else 4 for persons, 5 otherwise."""
-    slots = getattr(repeat, "slots", None)
+def slot_count(repeat: Repeat, wanted: int | None = None) -> int:
+    """Slots in the blank form: ``wanted`` if asked (``meldform blank --herhalingen N``), else ``x-slots``
+    (``Repeat.slots``) if the layout has it, else 4 for persons, 5 otherwise; never fewer than the schema's minItems."""
+    slots = wanted if wanted is not None else getattr(repeat, "slots", None)
     if not isinstance(slots, int) or isinstance(slots, bool) or slots < 1:
         slots = DEFAULT_PERSON_SLOTS if repeat.holds_persons else DEFAULT_SLOTS
     return max(slots, repeat.min_items)
@@ -104,12 +105,12 @@ def slot_title(repeat: Repeat, index: int) -> str:
     return f"{repeat.item.label} {index + 1}"
 
 
-def form_controls(layout: Layout) -> Iterator[ControlSpec]:
-    """Every control of the blank form of ``layout``, in document order."""
-    yield from group_controls(layout.root, (), ())
+def form_controls(layout: Layout, slots: int | None = None) -> Iterator[ControlSpec]:
+    """Every control of the blank form of ``layout`` (``slots`` as for :func:`slot_count`), in document order."""
+    yield from group_controls(layout.root, (), (), slots)
 
 
-def group_controls(group: Group, parts: Path, trail: tuple[str, ...]) -> Iterator[ControlSpec]:
+def group_controls(group: Group, parts: Path, trail: tuple[str, ...], slots: int | None = None) -> Iterator[ControlSpec]:
     """Every control of ``group`` at ``parts`` (named under ``trail``), in document order."""
     for node in group.children:
         path = (*parts, node.key)
@@ -123,10 +124,10 @@ def group_controls(group: Group, parts: Path, trail: tuple[str, ...]) -> Iterato
             else:
                 yield ControlSpec(control_tag(path), path, node, None, description)
         elif isinstance(node, Group):
-            yield from group_controls(node, path, (*trail, node.label))
+            yield from group_controls(node, path, (*trail, node.label), slots)
         else:
-            for index in range(slot_count(node)):
-                yield from group_controls(node.item, (*path, index), (*trail, slot_title(node, index)))
+            for index in range(slot_count(node, slots)):
+                yield from group_controls(node.item, (*path, index), (*trail, slot_title(node, index)), slots)
 
 
 # -- values of choices -------------------------------------------------------------------------

@@ -58,9 +58,10 @@ from meldform.texts.words import WORDS
 NSMAP = {"w": W_NS, "r": R_NS, "w14": W14_NS, "mc": MC_NS}
 
 
-def blank_docx(layout: Layout) -> bytes:
-    """A blank, fillable Word form for ``layout`` (its soort, sector and language)."""
-    return _FormWriter(layout).build()
+def blank_docx(layout: Layout, slots: int | None = None) -> bytes:
+    """A blank, fillable Word form for ``layout`` (its soort, sector and language); ``slots`` blocks per
+    repeat instead of the schema's ``x-slots`` when given."""
+    return _FormWriter(layout, slots).build()
 
 
 class _FormWriter:
@@ -73,8 +74,9 @@ class _FormWriter:
     GREY = "595959"
     RED = "C00000"
 
-    def __init__(self, layout: Layout) -> None:
+    def __init__(self, layout: Layout, slots: int | None = None) -> None:
         self.layout = layout
+        self.slots = slots
         self.lang = layout.lang
         self.lid = ooxml.language_tag(layout.lang)
         self.next_id = 1
@@ -167,7 +169,7 @@ class _FormWriter:
     def _repeat_block(self, node: Repeat, parts: Path, level: int, trail: tuple[str, ...]) -> None:
         self._heading(node.label, level)
         self._intro(node)
-        count = slot_count(node)
+        count = slot_count(node, self.slots)
         self._note(text("slots", self.lang, n=count), size=17, italic=True)
         for index in range(count):
             title = slot_title(node, index)
@@ -189,7 +191,7 @@ class _FormWriter:
                 self._rows(table, child, (*parts, child.key), (*trail, node.label), node)
         else:
             self._header_row(table, node.label, self.SHADE_SLOT, node.help)
-            for index in range(slot_count(node)):
+            for index in range(slot_count(node, self.slots)):
                 title = slot_title(node, index)
                 self._header_row(table, title, self.SHADE_SUB, None)
                 for child in node.item.children:

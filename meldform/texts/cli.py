@@ -68,6 +68,10 @@ HELP: dict[str, dict[str, str]] = {
     "lang_labels": {"nl": "Taal van de labels.", "en": "Language of the labels."},
     "lang_meldingen": {"nl": "Taal van de meldingen.", "en": "Language of the messages."},
     "sector_alleen": {"nl": "Alleen deze sector.", "en": "Only this sector."},
+    "herhalingen": {
+        "nl": "Alleen Word: zoveel lege blokken per herhaald onderdeel (kinderen, volwassenen, signalen, ...) in plaats van het standaardaantal.",
+        "en": "Word only: this many empty blocks per repeated part (children, adults, signals, ...) instead of the default number.",
+    },
     "soort_alleen": {"nl": "Alleen melding of advies.", "en": "Only melding or advies."},
     "zonder_annotaties": {
         "nl": "Zonder de x-annotaties van meldform (labels, formulierhints): voor validators die onbekende sleutelwoorden weigeren, zoals Ajv (strict).",

@@ -12,9 +12,13 @@ FORM_DOCX: dict[str, dict[str, str]] = {
     # -- the blank form -------------------------------------------------------------------------
     "instructie": {
         "nl": "Vul de grijze invulvelden in; keuzelijsten en datumvelden openen met een klik. Velden met * zijn verplicht. "
-        "Lege blokken worden genegeerd. Lees het ingevulde formulier in met: meldform import <bestand>.docx",
+        "Lege blokken worden genegeerd. Klaar? Sla het formulier op als Word-bestand en stuur het naar de "
+        "aandachtsfunctionaris van uw organisatie, of zet het in het systeem dat uw organisatie daarvoor heeft. "
+        "Is er acuut gevaar? Bel 112. Twijfelt u of wilt u advies? Bel Veilig Thuis: 0800-2000 (gratis).",
         "en": "Fill in the grey fields; drop-down lists and date fields open with a click. Fields marked * are required. "
-        "Empty blocks are ignored. Read the filled-in form with: meldform import <file>.docx",
+        "Empty blocks are ignored. Done? Save the form as a Word file and send it to your organisation's designated "
+        "safeguarding officer (aandachtsfunctionaris), or upload it in the system your organisation uses for this. "
+        "Is there acute danger? Call 112. In doubt or want advice? Call Veilig Thuis: 0800-2000 (free).",
     },
     "overig": {"nl": "Overige gegevens", "en": "Other details"},
     "slots": {

@@ -8,17 +8,21 @@ from __future__ import annotations
 
 FORM_WORDS: dict[str, dict[str, str]] = {
     "uitleg": {
-        "nl": "Vul het formulier in en sla het op als bestand (JSON). Dat bestand kunt u later weer openen om verder te gaan, "
-        "en het kan worden gecontroleerd met 'meldform validate'. Het formulier werkt zonder internet en bewaart niets in de browser.",
-        "en": "Fill in the form and save it as a file (JSON). You can open that file again later to continue, "
-        "and it can be checked with 'meldform validate'. The form works without internet and stores nothing in the browser.",
+        "nl": "Vul het formulier in en kies 'Opslaan als bestand'. U kunt dat bestand later weer openen om verder te gaan. "
+        "Klaar? Stuur het opgeslagen bestand naar de aandachtsfunctionaris van uw organisatie, of zet het in het systeem "
+        "dat uw organisatie daarvoor heeft. Is er acuut gevaar? Bel 112. Twijfelt u of wilt u advies? Bel Veilig Thuis: "
+        "0800-2000 (gratis). Het formulier werkt zonder internet en bewaart niets in de browser.",
+        "en": "Fill in the form and choose 'Save as file'. You can open that file again later to continue. "
+        "Done? Send the saved file to your organisation's designated safeguarding officer (aandachtsfunctionaris), or "
+        "upload it in the system your organisation uses for this. Is there acute danger? Call 112. In doubt or want advice? "
+        "Call Veilig Thuis: 0800-2000 (free). The form works without internet and stores nothing in the browser.",
     },
     "privacy": {
         "nl": "Het opgeslagen bestand bevat bijzondere persoonsgegevens: bewaar het veilig en deel het alleen met wie het nodig heeft.",
         "en": "The saved file contains special categories of personal data: keep it safe and share it only with those who need it.",
     },
     "verplicht_uitleg": {"nl": "Velden met een * zijn verplicht.", "en": "Fields marked * are required."},
-    "openen": {"nl": "Opgeslagen formulier openen (JSON)", "en": "Open a saved form (JSON)"},
+    "openen": {"nl": "Opgeslagen formulier openen", "en": "Open a saved form"},
     "opslaan": {"nl": "Opslaan als bestand", "en": "Save as file"},
     "afdrukken": {"nl": "Afdrukken", "en": "Print"},
     "niet_nodig": {
@@ -61,7 +65,7 @@ FORM_WORDS: dict[str, dict[str, str]] = {
     },
     "geladen": {"nl": "{bestand} is geopend.", "en": "{bestand} has been opened."},
     "niet_geladen": {"nl": "{bestand} is niet geopend: {reden}", "en": "{bestand} was not opened: {reden}"},
-    "geen_json": {"nl": "dit is geen leesbaar JSON-bestand.", "en": "this is not a readable JSON file."},
+    "geen_json": {"nl": "dit is geen opgeslagen formulier, of het bestand is beschadigd.", "en": "this is not a saved form, or the file is damaged."},
     "geen_object": {"nl": "het bestand bevat geen melding.", "en": "the file does not contain a melding."},
     "ander_formulier": {
         "nl": "dit bestand hoort bij {veld} '{gevonden}', dit formulier is voor {veld} '{verwacht}'. Open het in het formulier dat daarbij hoort.",
