@@ -402,7 +402,8 @@ def test_loading_a_file_of_another_sector_is_refused_with_a_message(watched: Wat
     assert page.locator("#f-kenmerk").input_value() == "K9"
     broken = tmp_path / "kapot.json"
     broken.write_text("{niet: json", encoding="utf-8")
-    assert "JSON" in load(page, broken)
+    message = load(page, broken)  # in the user's words, not "JSON" (issue 12.3)
+    assert "kapot.json" in message and "geen opgeslagen formulier" in message
 
 
 # -- scenario C: keyboard only ----------------------------------------------------------------------------
