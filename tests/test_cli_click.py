@@ -109,4 +109,4 @@ def test_usage_error_in_english_with_lang_after_the_arguments() -> None:
 
 def test_schema_soort_is_a_choice() -> None:
     out = invoke("schema", "--help")[1]
-    assert "--soort [melding|advies]" in out
+    assert "--soort [melding|advies|dossiernotitie]" in out
