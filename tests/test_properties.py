@@ -370,3 +370,10 @@ def test_validate_never_raises_on_edge_cases(value: Any, lang: str) -> None:
     findings = validate(copy.deepcopy(value), lang=lang, today=TODAY)
     check_findings(findings)
     assert fouten(findings)
+
+
+@pytest.mark.parametrize("key", ["²", "٣", "¹0"])
+def test_a_key_of_digits_that_are_not_ascii_is_no_array_index(key: str) -> None:
+    """str.isdigit() accepts '²' and '٣', int() does not: such a key once crashed the ordering of findings."""
+    findings = validate({"afweging": {key: []}, "nietTerInzage": [{"pad": f"/afweging/{key}", "reden": "veiligheid_melder"}]}, lang="nl")
+    assert findings and all(f.pad.startswith("/") or f.pad == "" for f in findings)

@@ -174,7 +174,7 @@ def place_label(pad: str, sector: str | None, lang: str) -> str:
     parts: list[str | int] = []
     for raw in pad.split("/")[1:]:
         part = raw.replace("~1", "/").replace("~0", "~")
-        parts.append(int(part) if part.isdigit() else part)
+        parts.append(int(part) if part.isascii() and part.isdigit() else part)
     return Describer(schemas, sector if sector in schemas.sectors else None, lang).field(parts)
 
 

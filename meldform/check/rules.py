@@ -459,7 +459,7 @@ def resolve_pointer(doc: Any, pad: str) -> bool:
         step = raw.replace("~1", "/").replace("~0", "~")
         if isinstance(node, dict) and step in node:
             node = node[step]
-        elif isinstance(node, list) and step.isdigit() and str(int(step)) == step and int(step) < len(node):
+        elif isinstance(node, list) and step.isascii() and step.isdigit() and str(int(step)) == step and int(step) < len(node):
             node = node[int(step)]
         else:
             return False

@@ -71,7 +71,7 @@ def _document_order(finding: Finding) -> tuple[int, int, tuple[tuple[int, int | 
     parts = finding.pad.split("/")[1:]
     order = _top_level_order()
     top = order.get(parts[0], len(order)) if parts else -1
-    natural = tuple((0, int(p)) if p.isdigit() else (1, p) for p in parts[1:])
+    natural = tuple((0, int(p)) if p.isascii() and p.isdigit() else (1, p) for p in parts[1:])
     return (0 if finding.ernst == FOUT else 1, top, natural)
 
 

@@ -111,12 +111,12 @@ def without_niet_ter_inzage(doc: dict[str, Any]) -> dict[str, Any]:
             pointers.append([step.replace("~1", "/").replace("~0", "~") for step in pad[1:].split("/")])
     copy: dict[str, Any] = deepcopy(doc)
     # Deepest and highest list index first, so removing one part does not shift another.
-    for steps in sorted(pointers, key=lambda p: (len(p), [int(s) if s.isdigit() else -1 for s in p]), reverse=True):
+    for steps in sorted(pointers, key=lambda p: (len(p), [int(s) if s.isascii() and s.isdigit() else -1 for s in p]), reverse=True):
         node: Any = copy
         for step in steps[:-1]:
             if isinstance(node, dict):
                 node = node.get(step)
-            elif isinstance(node, list) and step.isdigit() and int(step) < len(node):
+            elif isinstance(node, list) and step.isascii() and step.isdigit() and int(step) < len(node):
                 node = node[int(step)]
             else:
                 node = None
@@ -124,7 +124,7 @@ def without_niet_ter_inzage(doc: dict[str, Any]) -> dict[str, Any]:
         last = steps[-1]
         if isinstance(node, dict):
             node.pop(last, None)
-        elif isinstance(node, list) and last.isdigit() and int(last) < len(node):
+        elif isinstance(node, list) and last.isascii() and last.isdigit() and int(last) < len(node):
             del node[int(last)]
     return copy
 

@@ -45,7 +45,7 @@ def resolve(doc: Any, pointer: str) -> Any:
         step = raw.replace("~1", "/").replace("~0", "~")
         if isinstance(node, dict):
             node = node.get(step)
-        elif isinstance(node, list) and step.isdigit() and int(step) < len(node):
+        elif isinstance(node, list) and step.isascii() and step.isdigit() and int(step) < len(node):
             node = node[int(step)]
         else:
             return None

@@ -120,7 +120,7 @@ def import_docx(data: bytes, lang: str = "nl") -> ImportResult:
     if props.get(PROP + "formulier") is None or PROP + "soort" not in props or PROP + "sector" not in props:
         raise FormError("geen_formulier")
     version = props[PROP + "formulier"]
-    if not version.isdigit() or int(version) > int(FORM_VERSION):
+    if not (version.isascii() and version.isdigit()) or int(version) > int(FORM_VERSION):
         raise FormError("nieuwere_versie", versie=version[:10])
     try:
         layout = build_layout(props[PROP + "soort"], props[PROP + "sector"], props.get(PROP + "taal", "nl"))

@@ -130,7 +130,7 @@ async def read_body(request: Request, limit: int, lang: str) -> bytes:
     """The whole body, at most ``limit`` bytes (413 before reading on Content-Length, or while streaming)."""
     declared = request.headers.get("content-length")
     if declared is not None:
-        if not declared.isdigit():
+        if not (declared.isascii() and declared.isdigit()):
             raise Problem("ongeldige_parameter", lang, {"reden": "Content-Length"})
         if int(declared) > limit:
             raise Problem("te_groot", lang, {"max": limit}, headers={"Connection": "close"})
