@@ -33,6 +33,7 @@ from meldform.forms import controls as sdt
 from meldform.forms.docx_common import control_tag, form_controls, slot_count
 from meldform.forms.docx_reader import import_docx
 from meldform.forms.docx_writer import blank_docx
+from meldform.model.kinds import Kind
 from meldform.model.layout import (
     BOOLEAN,
     DATE,
@@ -185,7 +186,7 @@ def in_option_order(layout: Layout, data: dict[str, Any]) -> dict[str, Any]:
     A row of check boxes has no order of its own, so the import lists the ticked options in the
     schema's order; an example may list them by importance.
     """
-    copy = json.loads(json.dumps(data))
+    copy: dict[str, Any] = json.loads(json.dumps(data))
     for _parts, node, value in leaves(layout.root, (), copy):
         if node.kind == ENUM_MULTI:
             order = [o.value for o in node.options]
@@ -245,7 +246,7 @@ def test_blank_form_opens_and_tags_are_unique(soort: str, sector: str) -> None:
     # the w14 check boxes may be ignored by older readers
     assert "w14" in document.element.get(f"{{{sdt.MC_NS}}}Ignorable", "").split()
     # the structure: headings and two-column tables
-    styles = {p.style.name for p in document.paragraphs}
+    styles = {p.style.name for p in document.paragraphs if p.style is not None}
     assert {"Heading 1", "Heading 2"} <= styles
     assert document.tables and all(len(t.columns) == 2 for t in document.tables)
 
@@ -413,8 +414,8 @@ def test_a_new_schema_property_needs_no_code_change(monkeypatch: pytest.MonkeyPa
         "nazorg",
         "Nazorg",
         (
-            Field("gesprekken", "Aantal gesprekken", "integer", required=True),
-            Field("afspraak", "Afspraak", "text"),
+            Field("gesprekken", "Aantal gesprekken", Kind("integer"), required=True),
+            Field("afspraak", "Afspraak", Kind("text")),
             Field("soortNazorg", "Soort nazorg", ENUM, options=(Option("kort", "Kort"), Option("lang", "Lang"))),
         ),
     )
@@ -453,25 +454,29 @@ def test_blank_form_and_rendered_melding_share_the_house_style() -> None:
 
         def section(package: zipfile.ZipFile) -> list[tuple[str, dict[str, str]]]:
             body = etree.fromstring(package.read("word/document.xml")).find(q("body"))
-            return [(el.tag, dict(el.attrib)) for el in body.find(q("sectPr")).iter()]
+            assert body is not None
+            sect = body.find(q("sectPr"))
+            assert sect is not None
+            return [(str(el.tag), {str(k): str(v) for k, v in el.attrib.items()}) for el in sect.iter()]
 
         def footer_styles(package: zipfile.ZipFile) -> list[str]:
             footer = etree.fromstring(package.read("word/footer1.xml"))
-            return [p.find(f"{q('pPr')}/{q('pStyle')}").get(q("val")) for p in footer.iter(q("p"))]
+            found = [p.find(f"{q('pPr')}/{q('pStyle')}") for p in footer.iter(q("p"))]
+            return [str(el.get(q("val"))) for el in found if el is not None]
 
         assert section(form) == section(rendered)
         assert footer_styles(form) == footer_styles(rendered) == ["Footer", "FooterNote"]
-        note = "".join(etree.fromstring(form.read("word/footer1.xml")).itertext())
+        note = "".join(str(t) for t in etree.fromstring(form.read("word/footer1.xml")).itertext())
         assert ("Gemaakt met meldform" if lang == "nl" else "Made with meldform") in note
         document = docx.Document(io.BytesIO(form_bytes))
-        assert {t.style.name for t in document.tables} == {"Table Grid"}
-        assert document.paragraphs[0].style.name == "Title"
+        assert {t.style.name for t in document.tables if t.style is not None} == {"Table Grid"}
+        assert document.paragraphs[0].style is not None and document.paragraphs[0].style.name == "Title"
 
 
 def test_text_of_the_form_is_cleaned(monkeypatch: pytest.MonkeyPatch) -> None:
     """Labels and help pass through meldform.cleaning.clean, like every output: no control or bidi characters."""
     base = build_layout("melding", "onderwijs", "nl")
-    odd = Group("extra", "Extra\x0bblok", (Field("veld", "Veld \u202ebidi\u202c\x00", "text", help="Hulp\x1f tekst"),))
+    odd = Group("extra", "Extra\x0bblok", (Field("veld", "Veld \u202ebidi\u202c\x00", Kind("text"), help="Hulp\x1f tekst"),))
     layout = dataclasses.replace(base, root=dataclasses.replace(base.root, children=(*base.root.children, odd)))
     form = blank_docx(layout, FULL)
     xml = zipfile.ZipFile(io.BytesIO(form)).read("word/document.xml").decode("utf-8")
@@ -691,7 +696,7 @@ def test_a_form_filled_in_libreoffice_imports() -> None:
     data = example(REPO / "examples" / "wijkteam-ex-partner-stalking.yaml")
     layout = build_layout(data["soort"], data["sector"], "nl")
     (place, _, text), *_ = [(p, n, v) for p, n, v in leaves(layout.root, (), data) if n.kind == TEXTAREA]
-    target = data
+    target: Any = data
     for part in place[:-1]:
         target = target[part]
     target[place[-1]] = f"{text}\nEen tweede alinea.\n\nEn een derde, na een lege regel."
