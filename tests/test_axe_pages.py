@@ -7,46 +7,27 @@ this test fails when MELDFORM_REQUIRE_REAL_TOOLS=1 and is skipped otherwise (a d
 
 from __future__ import annotations
 
-import os
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 from axe_pages import AXE, run_axe_on, summary
 from click.testing import CliRunner
+from real_browser import require
 
 from meldform.cli import main
 
 pytestmark = pytest.mark.browser
 
 EXAMPLES = sorted((Path(__file__).parent.parent / "examples").iterdir())
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = ["--no-sandbox", "--headless", "--disable-gpu"]
-
-
-def _missing(what: str) -> None:
-    if os.environ.get("MELDFORM_REQUIRE_REAL_TOOLS") == "1":
-        pytest.fail(f"{what} is missing")
-    pytest.skip(f"{what} is missing")
 
 
 @pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    if not CHROMIUM.exists():
-        _missing(str(CHROMIUM))
+def browser(browser: Any) -> Any:
+    """The shared Chromium, once axe-core is there to run in it."""
     if not AXE.exists():
-        _missing("axe-core (npm ci --prefix tests/js)")
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        _missing("playwright")
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        try:
-            yield chromium
-        finally:
-            chromium.close()
+        require("axe-core (npm ci --prefix tests/js)")
+    return browser
 
 
 @pytest.fixture(scope="module")

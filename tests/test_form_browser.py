@@ -11,7 +11,6 @@ where a missing browser is a failure.
 from __future__ import annotations
 
 import json
-import os
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -19,6 +18,7 @@ from typing import Any, cast
 
 import pytest
 from click.testing import CliRunner
+from real_browser import download
 
 from meldform.cli import main
 from meldform.forms.html import blank_html
@@ -26,32 +26,10 @@ from meldform.model.layout import build_layout
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = ["--no-sandbox", "--headless", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"]
 DATUM = "2025-10-01"  # in the past whatever the clock says: no datum_toekomst
 
 
 # -- fixtures -----------------------------------------------------------------------------------------
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    if not CHROMIUM.exists():
-        if os.environ.get("MELDFORM_REQUIRE_REAL_TOOLS") == "1":
-            pytest.fail("/usr/bin/chromium is missing (apt-get install chromium)")
-        pytest.skip("/usr/bin/chromium is missing (apt-get install chromium)")
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        if os.environ.get("MELDFORM_REQUIRE_REAL_TOOLS") == "1":
-            pytest.fail("playwright is not installed (pip install '.[test]')")
-        pytest.skip("playwright is not installed")
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        try:
-            yield chromium
-        finally:
-            chromium.close()
-
-
 @pytest.fixture(scope="module")
 def forms(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], Path]:
     folder = tmp_path_factory.mktemp("formulieren")
@@ -129,11 +107,9 @@ def pick(scope: Any, field: str, value: str) -> None:
 
 
 def save(page: Any, target: Path) -> dict[str, Any]:
-    with page.expect_download() as info:
-        page.locator(".werkbalk [data-save]").click()
-    download = info.value
-    download.save_as(target)
-    assert download.suggested_filename == target.name
+    saved = download(page, page.locator(".werkbalk [data-save]").click)
+    saved.save_as(target)
+    assert saved.suggested_filename == target.name
     return cast(dict[str, Any], json.loads(target.read_text(encoding="utf-8")))
 
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import copy
 import json
-import os
 import re
 from pathlib import Path
 from typing import Any
@@ -128,26 +127,17 @@ def test_render_refuses_a_reserved_kenmerk_with_one_line(tmp_path: Path) -> None
 
 
 @pytest.mark.browser
-def test_the_blank_form_marks_a_reserved_kenmerk_invalid_in_the_browser(tmp_path: Path) -> None:
+def test_the_blank_form_marks_a_reserved_kenmerk_invalid_in_the_browser(browser: Any, tmp_path: Path) -> None:
     """The schema's pattern reaches the form's ``pattern`` attribute: Chromium flags the same names."""
-    chromium = Path("/usr/bin/chromium")
-    if not chromium.exists():
-        if os.environ.get("MELDFORM_REQUIRE_REAL_TOOLS") == "1":
-            pytest.fail("/usr/bin/chromium is missing (apt-get install chromium)")
-        pytest.skip("/usr/bin/chromium is missing")
-    from playwright.sync_api import sync_playwright
-
     form = tmp_path / "formulier.html"
     form.write_bytes(api.blank_form("onderwijs"))
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(chromium), args=["--no-sandbox", "--headless"])
-        try:
-            page = browser.new_page()
-            page.goto(form.as_uri())
-            verdicts = {}
-            for kenmerk in [*REJECTED[:6], "Aux.2026", "ABC.", *ACCEPTED[:6]]:
-                page.fill("#f-kenmerk", kenmerk)
-                verdicts[kenmerk] = page.eval_on_selector("#f-kenmerk", "e => e.validity.patternMismatch")
-        finally:
-            browser.close()
+    page = browser.new_page()
+    try:
+        page.goto(form.as_uri())
+        verdicts = {}
+        for kenmerk in [*REJECTED[:6], "Aux.2026", "ABC.", *ACCEPTED[:6]]:
+            page.fill("#f-kenmerk", kenmerk)
+            verdicts[kenmerk] = page.eval_on_selector("#f-kenmerk", "e => e.validity.patternMismatch")
+    finally:
+        page.close()
     assert {k for k, bad in verdicts.items() if bad} == {*REJECTED[:6], "Aux.2026", "ABC."}
