@@ -355,7 +355,7 @@ def test_progress_bar_on_a_terminal(tmp_path: Path) -> None:
     copy_examples(src)
     (src / "z-kapot.json").write_text("{", encoding="utf-8")
     err, out = FakeTTY(), io.StringIO()
-    code = batch_command.run([str(src)], tmp_path / "uit", out, err, formats="html", jobs=1)
+    code = batch_command.run_batch([str(src)], tmp_path / "uit", out, err, formats="html", jobs=1)
     assert code == 1
     n = len(example_files()) + 1
     bar = err.getvalue()
@@ -398,7 +398,7 @@ def test_no_personal_data_in_progress_summary_or_reports(tmp_path: Path) -> None
     assert "Bakker" in secrets_ and "123456782" in secrets_
     out = tmp_path / "uit"
     err, stdout = FakeTTY(), io.StringIO()
-    batch_command.run([str(src)], out, stdout, err, formats="html", jobs=2)
+    batch_command.run_batch([str(src)], out, stdout, err, formats="html", jobs=2)
     texts = {
         "progress": err.getvalue(),
         "summary": stdout.getvalue(),

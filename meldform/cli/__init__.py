@@ -121,9 +121,9 @@ def schema(sector: str | None, soort: str | None, zonder_annotaties: bool, lang:
 @click.option("--hermelding-jaren", "hermelding_jaren", type=int, default=5, show_default=True, help=_help("hermelding_jaren"))
 @handle_errors
 def validate(files: tuple[str, ...], fmt: str, lang: str, strict: bool, hermelding_dossiers: int, hermelding_jaren: int) -> int:
-    from meldform.commands.validate import run
+    from meldform.commands.validate import run_validate
 
-    return run(files, sys.stdout, fmt=fmt, lang=lang, strict=strict, hermelding_dossiers=hermelding_dossiers, hermelding_jaren=hermelding_jaren)
+    return run_validate(files, sys.stdout, fmt=fmt, lang=lang, strict=strict, hermelding_dossiers=hermelding_dossiers, hermelding_jaren=hermelding_jaren)
 
 
 @main.command(help=_help("render"))
@@ -134,9 +134,9 @@ def validate(files: tuple[str, ...], fmt: str, lang: str, strict: bool, hermeldi
 @click.option("--lang", type=LANG, default=DEFAULT_LANG, show_default=True, help=_help("lang_uitvoer"))
 @handle_errors
 def render(files: tuple[str, ...], fmt: str, output: Path, force: bool, lang: str) -> int:
-    from meldform.commands.render import run
+    from meldform.commands.render import run_render
 
-    return run(files, sys.stdout, sys.stderr, fmt=fmt, output=output, force=force, lang=lang)
+    return run_render(files, sys.stdout, sys.stderr, fmt=fmt, output=output, force=force, lang=lang)
 
 
 @main.command(help=_help("blank"))
@@ -149,9 +149,9 @@ def render(files: tuple[str, ...], fmt: str, output: Path, force: bool, lang: st
 @click.option("--lang", type=LANG, default=DEFAULT_LANG, show_default=True)
 @handle_errors
 def blank(sector: str, soort: str, fmt: str, output: Path | None, force: bool, slots: int | None, lang: str) -> int:
-    from meldform.commands.blank import run
+    from meldform.commands.blank import run_blank
 
-    return run(sys.stdout, sector=sector, soort=soort, fmt=fmt, output=output, force=force, lang=lang, slots=slots)
+    return run_blank(sys.stdout, sector=sector, soort=soort, fmt=fmt, output=output, force=force, lang=lang, slots=slots)
 
 
 @main.command(name="import", help=_help("import"))
@@ -159,9 +159,9 @@ def blank(sector: str, soort: str, fmt: str, output: Path | None, force: bool, s
 @click.option("--lang", type=LANG, default=DEFAULT_LANG, show_default=True, help=_help("lang_meldingen"))
 @handle_errors
 def import_(file: str, lang: str) -> int:
-    from meldform.commands.import_docx import run
+    from meldform.commands.import_docx import run_import
 
-    return run(file, sys.stdout, sys.stderr, lang=lang)
+    return run_import(file, sys.stdout, sys.stderr, lang=lang)
 
 
 @main.command(help=_help("batch"))
@@ -177,9 +177,9 @@ def import_(file: str, lang: str) -> int:
 def batch(
     inputs: tuple[str, ...], output: Path, formats: str, jobs: int | None, force: bool, lang: str, hermelding_dossiers: int, hermelding_jaren: int
 ) -> int:
-    from meldform.commands.batch import run
+    from meldform.commands.batch import run_batch
 
-    return run(
+    return run_batch(
         inputs,
         output,
         sys.stdout,
@@ -201,9 +201,9 @@ def batch(
 @click.option("--lang", type=LANG, default=DEFAULT_LANG, show_default=True, help=_help("lang_brief"))
 @handle_errors
 def brief(files: tuple[str, ...], fmt: str, output: Path, force: bool, lang: str) -> int:
-    from meldform.commands.brief import run
+    from meldform.commands.brief import run_brief
 
-    return run(files, sys.stdout, sys.stderr, fmt=fmt, output=output, force=force, lang=lang)
+    return run_brief(files, sys.stdout, sys.stderr, fmt=fmt, output=output, force=force, lang=lang)
 
 
 @main.command(help=_help("serve"))
@@ -220,10 +220,10 @@ def brief(files: tuple[str, ...], fmt: str, output: Path, force: bool, lang: str
 @click.option("--lang", type=LANG, default=DEFAULT_LANG, show_default=True, help=_help("lang_starten"))
 @handle_errors
 def serve(**options: Any) -> int:
-    # the options' meaning is defined once, by meldform.commands.serve.run's keyword parameters
-    from meldform.commands.serve import run
+    # the options' meaning is defined once, by meldform.commands.serve.run_serve's keyword parameters
+    from meldform.commands.serve import run_serve
 
-    return run(sys.stderr, **options)
+    return run_serve(sys.stderr, **options)
 
 
 @main.command(help=pick(MIGRATE_HELP, "migrate", DEFAULT_LANG))
@@ -233,6 +233,6 @@ def serve(**options: Any) -> int:
 @click.option("--lang", type=LANG, default=DEFAULT_LANG, show_default=True, help=_help("lang_meldingen"))
 @handle_errors
 def migrate(files: tuple[str, ...], output: Path | None, force: bool, lang: str) -> int:
-    from meldform.commands.migrate import run
+    from meldform.commands.migrate import run_migrate
 
-    return run(files, sys.stdout, sys.stderr, output=output, force=force, lang=lang)
+    return run_migrate(files, sys.stdout, sys.stderr, output=output, force=force, lang=lang)

@@ -87,7 +87,7 @@ def _progress(err: TextIO, inputs: Sequence[str], output: Path, lang: str) -> It
         yield update
 
 
-def run(
+def run_batch(
     inputs: Sequence[str],
     output: Path,
     out: TextIO,

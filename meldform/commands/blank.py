@@ -14,7 +14,7 @@ from meldform.texts import pick
 from meldform.texts.cli import OUTPUT
 
 
-def run(
+def run_blank(
     out: TextIO,
     *,
     sector: str,

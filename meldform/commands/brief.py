@@ -14,7 +14,7 @@ from meldform.documents.render_brief import render_letter
 from meldform.errors import EXIT_INVALID, EXIT_OK
 
 
-def run(paths: Sequence[str], out: TextIO, err: TextIO, *, fmt: str, output: Path, force: bool = False, lang: str = "nl") -> int:
+def run_brief(paths: Sequence[str], out: TextIO, err: TextIO, *, fmt: str, output: Path, force: bool = False, lang: str = "nl") -> int:
     """Write ``<kenmerk>-brief.<fmt>`` per melding; an invalid or refused one is one line on ``err`` (exit 1)."""
     prepare_folder(output, lang)
     code = EXIT_OK

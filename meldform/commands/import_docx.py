@@ -29,7 +29,7 @@ class FileProblem(MeldformError):
         return f"{self.bestand}: {self.cause.message(lang)}"
 
 
-def run(file: str, out: TextIO, err: TextIO, *, lang: str = "nl") -> int:
+def run_import(file: str, out: TextIO, err: TextIO, *, lang: str = "nl") -> int:
     from meldform import api
     from meldform.check.loading import LoadError, read_bytes
     from meldform.check.reporters import text_report

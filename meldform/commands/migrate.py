@@ -34,7 +34,7 @@ def target_for(path: str, output: Path | None) -> Path:
     return (output if output is not None else source.parent) / f"{name}.json"
 
 
-def run(paths: Sequence[str], out: TextIO, err: TextIO, *, output: Path | None = None, force: bool = False, lang: str = "nl") -> int:
+def run_migrate(paths: Sequence[str], out: TextIO, err: TextIO, *, output: Path | None = None, force: bool = False, lang: str = "nl") -> int:
     if STDIN in paths and output is not None:
         raise UsageError(pick(MIGRATE, "stdin_output", lang))
     if output is not None:

@@ -25,7 +25,7 @@ def render_path(path: str, fmt: str, lang: str = "nl") -> tuple[bytes, str]:
     return api.render(document, fmt, lang=lang), api.document_name(document, fmt)
 
 
-def run(paths: Sequence[str], out: TextIO, err: TextIO, *, fmt: str, output: Path, force: bool = False, lang: str = "nl") -> int:
+def run_render(paths: Sequence[str], out: TextIO, err: TextIO, *, fmt: str, output: Path, force: bool = False, lang: str = "nl") -> int:
     prepare_folder(output, lang)
     code = EXIT_OK
     for path in paths:

@@ -9,7 +9,7 @@ from meldform.texts import pick
 from meldform.texts.service import SERVE
 
 
-def run(
+def run_serve(
     err: TextIO,
     *,
     host: str,

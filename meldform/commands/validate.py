@@ -40,7 +40,7 @@ def as_result(path: str, report: api.Report) -> Result:
     return Result(path, None, report.bevindingen)
 
 
-def run(
+def run_validate(
     paths: Sequence[str],
     out: TextIO,
     *,
