@@ -63,8 +63,13 @@ def handle_errors(fn: F) -> F:
 
 @click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]}, help=_help("main"))
 @click.version_option(__version__, prog_name="meldform", help=_help("versie_optie"), message=pick(CLICK, "versie", DEFAULT_LANG))
-def main() -> None:
-    pass
+@click.option("--lang", type=LANG, default=None, help=_help("lang_hoofd"))
+@click.pass_context
+def main(ctx: click.Context, lang: str | None) -> None:
+    # `meldform --lang en validate x.json` is `meldform validate x.json --lang en`: the group's
+    # --lang becomes every command's default (a --lang after the command still wins).
+    if lang is not None and ctx.invoked_subcommand is not None:
+        ctx.default_map = {name: {"lang": lang} for name in ctx.command.commands}  # type: ignore[attr-defined]
 
 
 @main.command(help=_help("sectors"))
@@ -141,12 +146,12 @@ def render(files: tuple[str, ...], fmt: str, output: Path, force: bool, lang: st
 
 @main.command(help=_help("blank"))
 @click.option("--sector", required=True, help=_help("sector_formulier"))
-@click.option("--soort", type=_SoortChoice(), default=SOORTEN[0], show_default=True)
-@click.option("--format", "fmt", type=click.Choice(["html", "docx"]), required=True)
+@click.option("--soort", type=_SoortChoice(), default=SOORTEN[0], show_default=True, help=_help("soort_formulier"))
+@click.option("--format", "fmt", type=Choice(["html", "docx"]), required=True, help=_help("format_formulier"))
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), help=_help("uitvoerbestand"))
 @click.option("--force", is_flag=True, help=_help("force_bestand"))
-@click.option("--herhalingen", "slots", type=click.IntRange(1, 50), default=None, help=_help("herhalingen"))
-@click.option("--lang", type=LANG, default=DEFAULT_LANG, show_default=True)
+@click.option("--herhalingen", "slots", type=IntRange(1, 50), default=None, help=_help("herhalingen"))
+@click.option("--lang", type=LANG, default=DEFAULT_LANG, show_default=True, help=_help("lang_formulier"))
 @handle_errors
 def blank(sector: str, soort: str, fmt: str, output: Path | None, force: bool, slots: int | None, lang: str) -> int:
     from meldform.commands.blank import run_blank

@@ -72,7 +72,10 @@ HELP: dict[str, dict[str, str]] = {
         "nl": "Alleen Word: zoveel lege blokken per herhaald onderdeel (kinderen, volwassenen, signalen, ...) in plaats van het standaardaantal.",
         "en": "Word only: this many empty blocks per repeated part (children, adults, signals, ...) instead of the default number.",
     },
-    "soort_alleen": {"nl": "Alleen melding of advies.", "en": "Only melding or advies."},
+    "soort_alleen": {
+        "nl": "Alleen deze soort: melding, advies(vraag) of dossiernotitie.",
+        "en": "Only this kind: melding, advies (request for advice) or dossiernotitie (file note).",
+    },
     "zonder_annotaties": {
         "nl": "Zonder de x-annotaties van meldform (labels, formulierhints): voor validators die onbekende sleutelwoorden weigeren, zoals Ajv (strict).",
         "en": "Without meldform's x- annotations (labels, form hints): for validators that refuse unknown keywords, such as Ajv (strict).",
@@ -135,8 +138,18 @@ HELP: dict[str, dict[str, str]] = {
     "lang_formulier": {"nl": "Taal van het formulier.", "en": "Language of the form."},
     "lang_batch": {"nl": "Taal van het rapport en de meldingen.", "en": "Language of the report and the messages."},
     "log_level": {"nl": "Hoeveel de dienst logt.", "en": "How much the service logs."},
-    "soort_formulier": {"nl": "Melding of advies.", "en": "Melding or advies."},
-    "format_formulier": {"nl": "HTML of Word.", "en": "HTML or Word."},
+    "soort_formulier": {
+        "nl": "Welk formulier: een melding, een anonieme adviesvraag of een dossiernotitie (niet melden).",
+        "en": "Which form: a melding, an anonymous request for advice (advies) or a file note (dossiernotitie, not reporting).",
+    },
+    "format_formulier": {
+        "nl": "html: in te vullen in de browser; docx: in te vullen in Word.",
+        "en": "html: to fill in in a browser; docx: to fill in in Word.",
+    },
+    "lang_hoofd": {
+        "nl": "Taal van de hulp, de meldingen en de uitvoer van het commando (ook na het commando te geven).",
+        "en": "Language of the help, the messages and the command's output (may also follow the command).",
+    },
     # click's own options
     "help_optie": {"nl": "Toon deze hulp en stop.", "en": "Show this message and exit."},
     "versie_optie": {"nl": "Toon de versie en stop.", "en": "Show the version and exit."},
