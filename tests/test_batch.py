@@ -516,17 +516,17 @@ def test_samenloop_groups_same_bsn_and_same_name_and_birth_date(tmp_path: Path) 
     assert {m["sector"] for m in child["leden"]} == {"onderwijs", "kinderopvang"}
     assert {m["kenmerk"] for m in child["leden"]} == {"VO-2026-0142", "KDV-2026-031"}
     # hermelding protocol: one earlier dossier (reported twice, written differently) + two meldingen now
-    assert child["eerdereDossiersBinnenVijfJaar"] == 1
+    assert child["eerdereDossiersBinnenTermijn"] == 1
     assert child["meldingenInBatch"] == 2
-    assert child["dossiersBinnenVijfJaar"] == 3
+    assert child["dossiersBinnenTermijn"] == 3
     assert child["hermeldingProtocol"] is True
     assert child["naamOfGeboortedatumVerschilt"] is False
     mother = by_kind[("naam_en_geboortedatum",)]
     assert members(mother) == {("a-school.json", "/betrokkenen/volwassenen/0"), ("c-pleegzorg.json", "/betrokkenen/volwassenen/0")}
     # window: the latest melding date minus five years; pleegzorg's earlier dossier is from 2023
     assert mother["vanaf"] == "2021-11-20" and mother["peildatum"] == "2026-11-20"
-    assert mother["eerdereDossiersBinnenVijfJaar"] == 2
-    assert mother["dossiersBinnenVijfJaar"] == 4
+    assert mother["eerdereDossiersBinnenTermijn"] == 2
+    assert mother["dossiersBinnenTermijn"] == 4
     # not grouped: the look-alikes in the wijkteam melding, the adviesvraag
     everyone = set().union(*(members(g) for g in groups))
     assert not any(name in ("d-wijkteam.yaml", "e-advies.json") for name, _ in everyone)
@@ -942,3 +942,24 @@ def test_a_cut_off_output_is_made_again_on_rerun(tmp_path: Path) -> None:
     report = json.loads((out / "rapport.json").read_text(encoding="utf-8"))
     actions = {u["bestand"]: u["actie"] for r in report["bestanden"] for u in r.get("uitvoer", [])}
     assert actions[victim.name] != actions[untouched.name]
+
+
+def test_samenloop_counts_with_the_organisations_setting(tmp_path: Path) -> None:
+    # the threshold is a setting (melding-1.1.md, *Settings*), not a national rule: 4 dossiers in 2 years
+    src, out = tmp_path / "in", tmp_path / "uit"
+    samenloop_batch(src)
+    result = run_cli(str(src), "--output", str(out), "--format", "html", "--jobs", "1", "--hermelding-dossiers", "4", "--hermelding-jaren", "2")
+    assert result.exit_code == 0, result.output
+    rapport = report(out)
+    assert rapport["instellingen"] == {"hermeldingDossiers": 4, "hermeldingJaren": 2}
+    by_kind = {tuple(g["koppeling"]): g for g in rapport["samenloop"]}
+    child, mother = by_kind[("bsn",)], by_kind[("naam_en_geboortedatum",)]
+    assert child["termijnJaren"] == 2 and child["drempel"] == 4
+    assert mother["vanaf"] == "2024-11-20"  # two years before the latest melding
+    # three dossiers are no longer enough; the earlier pleegzorg dossier of 2023 falls outside two years
+    assert child["hermeldingProtocol"] is False
+    assert mother["eerdereDossiersBinnenTermijn"] < 2
+    assert "met 4 of meer dossiers binnen 2 jaar" in result.stdout
+    page = (out / "rapport.html").read_text(encoding="utf-8")
+    assert "binnen 2 jaar" in page and "Gelderland-Midden" in page
+    assert "vijf jaar" not in page and "drie of meer" not in page

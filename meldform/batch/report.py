@@ -22,7 +22,7 @@ from meldform.check.findings import FOUT
 from meldform.cleaning import clean as clean_text
 from meldform.cleaning import clean_tree
 from meldform.output import OutputNotWritableError, stream_atomic
-from meldform.texts.batch import FAILED_LINE, REPORT_WORDS, STATUS_SHORT, STATUS_WORDS
+from meldform.texts.batch import FAILED_LINE, REPORT_WORDS, SETTING_WORDS, STATUS_SHORT, STATUS_WORDS
 from meldform.texts.messages import localized, pick
 from meldform.texts.words import WORDS
 
@@ -43,6 +43,9 @@ class Summary:
     p_doc: array[int] = field(default_factory=lambda: array("q"))
     groepen: int = 0
     hermelding_groepen: int = 0
+    # the organisation's hermelding setting the samenloop counted with (melding-1.1.md, *Settings*)
+    hermelding_dossiers: int = 3
+    hermelding_jaren: int = 5
 
     @property
     def ok(self) -> bool:
@@ -193,6 +196,7 @@ def write_reports(output: Path, journal_path: Path, summary: Summary, groups: li
         "uitvoermap": str(output),
         "formaten": list(formats),
         "samenvatting": summary.as_json(),
+        "instellingen": {"hermeldingDossiers": summary.hermelding_dossiers, "hermeldingJaren": summary.hermelding_jaren},
         "samenloop": groups,
         "taal": lang,
         "statusLabels": {status: pick(STATUS_WORDS, status, lang) for status in STATUS_WORDS},
@@ -242,6 +246,9 @@ def render_report_html(
     schemas = load_schemas()
     css, style_hash = stylesheet()
     words = {**localized(WORDS, lang), **localized(REPORT_WORDS, lang)}
+    setting = {"drempel": summary.hermelding_dossiers, "jaren": summary.hermelding_jaren}
+    for key in SETTING_WORDS:
+        words[key] = words[key].format(**setting, vanaf="{vanaf}")
     status_words = localized(STATUS_WORDS, lang)
     ernst_words = localized(ERNST_LABELS, lang)
     sectors = []

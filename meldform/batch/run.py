@@ -86,7 +86,8 @@ def _run_locked(
     try:
         with journal:
             feed(discover(inputs, exclude=output), settings, jobs, summary, journal, output, progress)
-        groups = samenloop_groups(summary, journal_path, settings.secret)
+        summary.hermelding_dossiers, summary.hermelding_jaren = hermelding
+        groups = samenloop_groups(summary, journal_path, settings.secret, drempel=hermelding[0], jaren=hermelding[1])
         result = write_reports(output, journal_path, summary, groups, formats=formats, lang=lang)
     finally:
         shutil.rmtree(run_dir, ignore_errors=True)

@@ -100,13 +100,15 @@ def samenloop_keys(doc: dict[str, Any], secret: bytes) -> dict[str, Any] | None:
 
 
 # -- groups (in the parent) -------------------------------------------------------------------------------
-def samenloop_groups(summary: Summary, journal_path: Path, secret: bytes) -> list[dict[str, Any]]:
+def samenloop_groups(summary: Summary, journal_path: Path, secret: bytes, *, drempel: int = 3, jaren: int = 5) -> list[dict[str, Any]]:
     """Group persons across the batch: same BSN, or else same name and birth date.
 
     Two persons are linked when they share a BSN; or when they share name and birth date and that
     name-and-birth-date is not claimed by two different BSNs (then they are evidently different
     people, and only persons without a BSN are linked by it). Linking is transitive (union-find).
-    A group counts when it spans at least two different documents (distinct sha256).
+    A group counts when it spans at least two different documents (distinct sha256). ``drempel``
+    dossiers within ``jaren`` years make the hermelding protocol apply: the organisation's setting
+    (melding-1.1.md, *Settings*; the defaults are one VT region's protocol, not a national rule).
     """
     n = len(summary.p_doc)
     parent = array("q", range(n))
@@ -203,10 +205,10 @@ def samenloop_groups(summary: Summary, journal_path: Path, secret: bytes) -> lis
                 }
             )
             group["docs"].setdefault(record["sha256"], (keys["datum"], keys["eerdere"]))
-    return [_finish_group(i, g, kinds[i], secret) for i, g in enumerate(groups) if len(g["docs"]) >= 2]
+    return [_finish_group(i, g, kinds[i], secret, drempel=drempel, jaren=jaren) for i, g in enumerate(groups) if len(g["docs"]) >= 2]
 
 
-def _finish_group(index: int, group: dict[str, Any], kind: int, secret: bytes) -> dict[str, Any]:
+def _finish_group(index: int, group: dict[str, Any], kind: int, secret: bytes, *, drempel: int, jaren: int) -> dict[str, Any]:
     dates = [datum for datum, _ in group["docs"].values() if datum]
     peildatum = max(dates) if dates else None
     earlier: set[str] = set()
@@ -214,7 +216,7 @@ def _finish_group(index: int, group: dict[str, Any], kind: int, secret: bytes) -
     vanaf = None
     if peildatum is not None:
         end = dt.date.fromisoformat(peildatum)
-        start = years_before(end, 5)
+        start = years_before(end, jaren)
         vanaf = start.isoformat()
         for datum, contacts in group["docs"].values():
             if datum and vanaf <= datum <= peildatum:
@@ -229,10 +231,12 @@ def _finish_group(index: int, group: dict[str, Any], kind: int, secret: bytes) -
         "meldingenInBatch": len(group["docs"]),
         "peildatum": peildatum,
         "vanaf": vanaf,
-        "meldingenInBatchBinnenVijfJaar": in_batch,
-        "eerdereDossiersBinnenVijfJaar": len(earlier),
-        "dossiersBinnenVijfJaar": total,
-        "hermeldingProtocol": total >= 3,
+        "termijnJaren": jaren,
+        "meldingenInBatchBinnenTermijn": in_batch,
+        "eerdereDossiersBinnenTermijn": len(earlier),
+        "dossiersBinnenTermijn": total,
+        "drempel": drempel,
+        "hermeldingProtocol": total >= drempel,
         # Same BSN, yet different names or birth dates: a typo in a BSN, or two people mixed up.
         "naamOfGeboortedatumVerschilt": len(group["namen"]) > 1,
         "leden": group["leden"],

@@ -132,6 +132,8 @@ def run_batch(
             waarschuwingen=s.waarschuwingen,
             groepen=s.groepen,
             hermelding=s.hermelding_groepen,
+            drempel=s.hermelding_dossiers,
+            jaren=s.hermelding_jaren,
         )
         + "\n"
     )

@@ -65,12 +65,15 @@ TEXTS: dict[str, dict[str, str]] = {
     },
     "documenten": {
         "nl": "{geschreven} document(en) geschreven, {behouden} behouden; {fouten} fout(en), {waarschuwingen} waarschuwing(en); "
-        "samenloop: {groepen} groep(en), waarvan {hermelding} met drie of meer dossiers binnen vijf jaar",
+        "samenloop: {groepen} groep(en), waarvan {hermelding} met {drempel} of meer dossiers binnen {jaren} jaar",
         "en": "{geschreven} document(s) written, {behouden} kept; {fouten} error(s), {waarschuwingen} warning(s); "
-        "samenloop: {groepen} group(s), {hermelding} of them with three or more dossiers within five years",
+        "samenloop: {groepen} group(s), {hermelding} of them with {drempel} or more dossiers within {jaren} years",
     },
     "rapport": {"nl": "rapport: {json} en {html}", "en": "report: {json} and {html}"},
 }
+
+# report words that name the hermelding setting ({drempel}, {jaren}); filled in per run
+SETTING_WORDS = ("samenloop_uitleg", "eerdere_dossiers", "dossiers_termijn", "hermelding")
 
 REPORT_WORDS: dict[str, dict[str, str]] = {
     "titel": {"nl": "Batchrapport meldform", "en": "meldform batch report"},
@@ -100,11 +103,13 @@ REPORT_WORDS: dict[str, dict[str, str]] = {
     "samenloop": {"nl": "Samenloop (radarfunctie)", "en": "Samenloop (radar function)"},
     "samenloop_uitleg": {
         "nl": "Meldingen in deze batch die over dezelfde persoon gaan: hetzelfde BSN, of anders dezelfde naam en geboortedatum. "
-        "Per groep het aantal dossiers binnen vijf jaar (eerdere meldingen bij Veilig Thuis plus de meldingen in deze batch); "
-        "bij drie of meer geldt het hermeldingsprotocol. Het rapport noemt geen namen of BSN's.",
+        "Per groep het aantal dossiers binnen {jaren} jaar (eerdere meldingen bij Veilig Thuis plus de meldingen in deze batch); "
+        "bij {drempel} of meer geldt het hermeldingsprotocol. Die drempel is een instelling van uw organisatie; de standaard (3 in 5 jaar) "
+        "is het protocol van Veilig Thuis Gelderland-Midden, geen landelijke regel. Het rapport noemt geen namen of BSN's.",
         "en": "Meldingen in this batch about the same person: the same BSN, or else the same name and date of birth. "
-        "Per group the number of dossiers within five years (earlier meldingen at Veilig Thuis plus the meldingen in this batch); "
-        "with three or more the re-report protocol applies. The report names no names or BSNs.",
+        "Per group the number of dossiers within {jaren} years (earlier meldingen at Veilig Thuis plus the meldingen in this batch); "
+        "with {drempel} or more the re-report protocol applies. That threshold is your organisation's setting; the default (3 in 5 years) "
+        "is the protocol of Veilig Thuis Gelderland-Midden, not a national rule. The report names no names or BSNs.",
     },
     "geen_samenloop": {"nl": "Geen samenloop gevonden.", "en": "No samenloop found."},
     "groep": {"nl": "Groep", "en": "Group"},
@@ -112,15 +117,15 @@ REPORT_WORDS: dict[str, dict[str, str]] = {
     "bsn": {"nl": "BSN", "en": "BSN"},
     "naam_en_geboortedatum": {"nl": "naam en geboortedatum", "en": "name and date of birth"},
     "meldingen_in_batch": {"nl": "Meldingen in deze batch", "en": "Meldingen in this batch"},
-    "eerdere_dossiers": {"nl": "Eerdere dossiers bij Veilig Thuis binnen vijf jaar", "en": "Earlier Veilig Thuis dossiers within five years"},
-    "dossiers_vijf_jaar": {"nl": "Dossiers binnen vijf jaar (vanaf {vanaf})", "en": "Dossiers within five years (from {vanaf})"},
+    "eerdere_dossiers": {"nl": "Eerdere dossiers bij Veilig Thuis binnen {jaren} jaar", "en": "Earlier Veilig Thuis dossiers within {jaren} years"},
+    "dossiers_termijn": {"nl": "Dossiers binnen {jaren} jaar (vanaf {vanaf})", "en": "Dossiers within {jaren} years (from {vanaf})"},
     "verschil": {
         "nl": "Let op: hetzelfde BSN, maar een andere naam of geboortedatum. Controleer het BSN: een tikfout of een persoonsverwisseling?",
         "en": "Attention: the same BSN, but a different name or date of birth. Check the BSN: a typo or two people mixed up?",
     },
     "hermelding": {
-        "nl": "Hermeldingsprotocol van toepassing: drie of meer dossiers binnen vijf jaar.",
-        "en": "Re-report protocol applies: three or more dossiers within five years.",
+        "nl": "Hermeldingsprotocol van toepassing: {drempel} of meer dossiers binnen {jaren} jaar.",
+        "en": "Re-report protocol applies: {drempel} or more dossiers within {jaren} years.",
     },
     "persoon": {"nl": "Persoon", "en": "Person"},
     "problemen": {
