@@ -212,6 +212,43 @@ def test_wording_in_the_layout() -> None:
     assert [o.label for o in geslacht.options][:2] == ["Jongen", "Meisje"]
 
 
+def test_gezondheidszorg_is_worded_for_the_profession_that_fills_it_in() -> None:
+    # melding-1.1.md, *Question wording*: artsen and tandartsen (or no beroep yet: the blank form)
+    # get the KNMG code with its step 5; verloskundige, GGZ and other zorgberoepen the model's M1-M5
+    from meldform.documents.rendering import render_document
+    from meldform.model.layout import build_layout, kader_variant
+
+    def render_html(data: dict[str, Any]) -> str:
+        return render_document(data, [], "html").decode("utf-8")
+
+    def doc(beroep: str | None) -> dict[str, Any]:
+        data: dict[str, Any] = json.loads((EXAMPLES / "gezondheidszorg-kinderarts-onverklaarde-fractuur.json").read_text(encoding="utf-8"))
+        data["sectorSpecifiek"].pop("beroep", None)
+        if beroep:
+            data["sectorSpecifiek"]["beroep"] = beroep
+        return data
+
+    knmg = "Beslissen over melden via het afwegingskader (stap 5, KNMG-meldcode)"
+    model = "Afwegingskader gezondheidszorg (stap 4 en 5)"
+    for beroep in ("huisarts", "jeugdarts", "medisch_specialist", "tandarts", None):
+        assert kader_variant(doc(beroep)) is False, beroep
+        page = render_html(doc(beroep))
+        assert knmg in page and model not in page, beroep
+    onderwijs_vraag3 = {p: n.label for p, n in build_layout("melding", "jeugdhulp", "nl").walk()}[("afweging", "hulpMogelijk")]
+    for beroep in ("verloskundige", "ggz", "overig"):
+        assert kader_variant(doc(beroep)) is True, beroep
+        page = render_html(doc(beroep))
+        assert model in page and knmg not in page and "KNMG" not in page, beroep
+        assert onderwijs_vraag3 in page  # the model's question 3, as in every other sector
+    labels = {p: n.label for p, n in build_layout("melding", "gezondheidszorg", "nl", True).walk()}
+    assert labels[("afweging", "hulpMogelijk")] == onderwijs_vraag3
+    english = {p: n.label for p, n in build_layout("melding", "gezondheidszorg", "en", True).walk()}
+    assert english[("afweging",)] == "Assessment framework (afwegingskader) for health care (steps 4 and 5)"
+    # the blank form knows no beroep yet: the KNMG wording with its note about the other professions
+    blank = build_layout("melding", "gezondheidszorg", "nl")
+    assert blank.afwegingskader_naam == knmg
+
+
 def test_no_user_text_says_melden_is_verplicht() -> None:
     from meldform.model.annotations import collect
     from meldform.model.i18n import tr

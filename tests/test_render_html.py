@@ -18,7 +18,22 @@ from meldform.check.validation import validate
 from meldform.documents.formatting import format_bool, format_date, person_names
 from meldform.documents.presentation import present
 from meldform.documents.render_html import _anchor, render_html
-from meldform.model.layout import BOOLEAN, DATE, ENUM, ENUM_MULTI, HIDDEN, PERSON, PERSON_ID, PERSON_OR_MELDER, PERSONS, TRISTATE, Field, Group, build_layout
+from meldform.model.layout import (
+    BOOLEAN,
+    DATE,
+    ENUM,
+    ENUM_MULTI,
+    HIDDEN,
+    PERSON,
+    PERSON_ID,
+    PERSON_OR_MELDER,
+    PERSONS,
+    TRISTATE,
+    Field,
+    Group,
+    build_layout,
+    kader_variant,
+)
 
 EXAMPLES = sorted(p for p in (Path(__file__).resolve().parents[1] / "examples").iterdir() if p.suffix in (".json", ".yaml", ".yml"))
 MELDING = next(p for p in EXAMPLES if p.name.startswith("onderwijs-vo"))
@@ -81,7 +96,7 @@ def leaves(node: Any, path: tuple[Any, ...] = ()) -> list[tuple[tuple[Any, ...],
 
 def expected_cells(doc: dict[str, Any]) -> list[tuple[str, str, str]]:
     """(section anchor, label, text that must appear in the value cell) for every filled leaf."""
-    layout = build_layout(doc["soort"], doc["sector"], "nl")
+    layout = build_layout(doc["soort"], doc["sector"], "nl", kader_variant(doc))
     rol = layout.node_at(("betrokkenen", "volwassenen", 0, "rol"))
     assert isinstance(rol, Field)
     names = person_names(doc, layout)

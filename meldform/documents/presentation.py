@@ -34,6 +34,7 @@ from meldform.model.layout import (
     Node,
     Repeat,
     build_layout,
+    kader_variant,
 )
 from meldform.model.persons import MELDER
 from meldform.texts import pick
@@ -77,7 +78,7 @@ class Presentation:
 
 
 def present(doc: dict[str, Any], findings: list[Finding] | None = None, lang: str = "nl", layout: Layout | None = None) -> Presentation:
-    layout = layout or build_layout(str(doc["soort"]), str(doc["sector"]), lang)
+    layout = layout or build_layout(str(doc["soort"]), str(doc["sector"]), lang, kader_variant(doc))
     ctx = _Ctx(lang, person_names(doc, layout, lang), layout, doc)
     header: list[Row] = []
     blocks: list[Block] = []

@@ -20,7 +20,7 @@ TEXT_KEYWORDS = ("title", "description", "x-formaat")
 #: Keywords holding a map from enum value to a Dutch text.
 ENUM_TEXT_KEYWORDS = ("x-enumLabels", "x-enumHelp")
 #: Keyword holding an object whose string values (at any depth) are Dutch texts.
-TREE_TEXT_KEYWORDS = ("x-afwegingskader", "x-titels")
+TREE_TEXT_KEYWORDS = ("x-afwegingskader", "x-afwegingskaderAlternatief", "x-titels")
 #: Extension keywords known to hold no user-facing text.
 NON_TEXT_EXTENSIONS = frozenset(
     {
@@ -36,6 +36,7 @@ NON_TEXT_EXTENSIONS = frozenset(
         "x-rol",
         "x-markeert",
         "x-vergelijkMet",
+        "x-kaderKeuze",
     }
 )
 

@@ -466,9 +466,36 @@ def _options(ctx: _Ctx, schema: Schema) -> tuple[Option, ...]:
     return tuple(Option(v, ctx.t(labels.get(v)) or str(v), ctx.t(helps.get(v))) for v in schema["enum"])
 
 
+def kader_variant(doc: Any) -> bool:
+    """Whether ``doc`` is worded by its sector's alternative afwegingskader.
+
+    A sector may carry two wordings (gezondheidszorg: the KNMG code for artsen and tandartsen,
+    the model's for other zorgberoepen): ``x-kaderKeuze`` names the field (a JSON Pointer) and
+    the values that choose ``x-afwegingskaderAlternatief``. A blank form has no value yet and
+    shows ``x-afwegingskader`` with its note.
+    """
+    if not isinstance(doc, dict) or not isinstance(doc.get("sector"), str):
+        return False
+    schemas = load_schemas()
+    if doc["sector"] not in schemas.sectors:
+        return False
+    choice = schemas.sector_schema(doc["sector"]).get("x-kaderKeuze")
+    if not isinstance(choice, dict):
+        return False
+    value: Any = doc
+    for raw in str(choice.get("pad", "")).split("/")[1:]:
+        if not isinstance(value, dict):
+            return False
+        value = value.get(raw.replace("~1", "/").replace("~0", "~"))
+    return isinstance(value, str) and value in choice.get("waarden", ())
+
+
 @cache
-def build_layout(soort: str, sector: str, lang: str = "nl") -> Layout:
-    """The layout of a ``soort`` document of ``sector`` in ``lang`` (cached: it never changes at run time)."""
+def build_layout(soort: str, sector: str, lang: str = "nl", alternatief: bool = False) -> Layout:
+    """The layout of a ``soort`` document of ``sector`` in ``lang`` (cached: it never changes at run time).
+
+    ``alternatief``: worded by the sector's ``x-afwegingskaderAlternatief`` (see :func:`kader_variant`).
+    """
     schemas = load_schemas()
     schemas.check_variant(soort, sector)
     variant = schemas.variant(soort=soort, sector=sector)
@@ -479,7 +506,8 @@ def build_layout(soort: str, sector: str, lang: str = "nl") -> Layout:
         if "$ref" in then:
             overlays.append(schemas.resolve(then, base))
     sector_schema = schemas.sector_schema(sector)
-    ctx = _Ctx(schemas, soort, sector, lang, kader=sector_schema.get("x-afwegingskader", {}), titles=sector_schema.get("x-titels", {}))
+    kader = sector_schema.get("x-afwegingskaderAlternatief" if alternatief else "x-afwegingskader", {})
+    ctx = _Ctx(schemas, soort, sector, lang, kader=kader, titles=sector_schema.get("x-titels", {}))
     root = _object(ctx, "", [(variant, base), *overlays], variant)
     soort_label = schemas.root["properties"]["soort"]["x-enumLabels"][soort]
     title_parts = (schemas.root["title"], soort_label, schemas.sector_label(sector))

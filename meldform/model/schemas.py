@@ -36,12 +36,14 @@ Schema = dict[str, Any]
 #: forms. None of them changes what is valid (README, "Strict validators" lists what each means).
 ANNOTATION_KEYWORDS = (
     "x-afwegingskader",
+    "x-afwegingskaderAlternatief",
     "x-bestandsnaam",
     "x-code",
     "x-conclusie",
     "x-enumHelp",
     "x-enumLabels",
     "x-formaat",
+    "x-kaderKeuze",
     "x-kop",
     "x-markeert",
     "x-relevantAls",
