@@ -15,7 +15,7 @@ from typing import Any
 from meldform.check.findings import WAARSCHUWING, Finding
 from meldform.check.rules import Words, melden_vereist
 from meldform.documents.formatting import COMPACT, format_bool, format_date, person_names
-from meldform.documents.record import compared, inzage_notice, marks
+from meldform.documents.record import compared, marks
 from meldform.model.layout import (
     BOOLEAN,
     DATE,
@@ -99,7 +99,7 @@ def present(doc: dict[str, Any], findings: list[Finding] | None = None, lang: st
         block = _block(ctx, node, value, "/" + node.key, level=2)
         if block is not None:
             blocks.append(block)
-    inzage = inzage_notice(doc.get("soort"), lang)
+    inzage = layout.inzage
     notices = ([inzage] if inzage else []) + [f.melding for f in findings or [] if f.ernst == WAARSCHUWING]
     for pad, text in marks(layout, doc):
         _mark(header, blocks, pad, text, lang)

@@ -15,11 +15,6 @@ from meldform.texts import pick
 from meldform.texts.documents import COMPARISON, INZAGE
 
 
-def inzage_notice(soort: Any, lang: str) -> str | None:
-    """The reminder of who can read this soort of document (an advies: none)."""
-    return pick(INZAGE, soort, lang) if soort in ("melding", "dossiernotitie") else None
-
-
 def marks(layout: Layout, doc: dict[str, Any]) -> list[tuple[str, str]]:
     """Each marked part of ``doc``: its JSON Pointer and the mark's text (with the reason's label)."""
     found: list[tuple[str, str]] = []

@@ -92,6 +92,8 @@ class _FormWriter:
         if root.help:
             self._add(_paragraph([_run(root.help)], style=ooxml.INTRO))
         self._add(_paragraph([_run(text("instructie", self.lang))], style=ooxml.INTRO))
+        if self.layout.inzage:  # the family may read what is written here
+            self._add(_paragraph([_run(self.layout.inzage, bold=True)], style=ooxml.INTRO))
         self._blocks(root, (), level=1, trail=())
         if self.body[-1].tag == w("tbl"):
             self._add(_paragraph([], style=ooxml.SPACER))  # Word wants the body to end with a paragraph

@@ -22,6 +22,7 @@ from meldform.model.i18n import tr
 from meldform.model.kinds import MULTI_KINDS, Kind
 from meldform.model.schemas import BASE_URI, ROOT_FILE, SECTOR_DIR, Schema, SchemaSet, load_schemas
 from meldform.texts import pick
+from meldform.texts.documents import INZAGE
 from meldform.texts.words import WORDS
 
 Path = tuple[str | int, ...]
@@ -34,6 +35,10 @@ EMAIL, TEL, HIDDEN = Kind.EMAIL, Kind.TEL, Kind.HIDDEN
 
 ROLE_ANNOTATION = "x-rol"  # on the field of a person's item that says the person's role
 NAME_DISPLAY = "naam"  # the ``x-weergave`` (``Group.display``) of a person's name
+
+
+#: the soorten that name the family (an adviesvraag is anonymous): the family may read them
+IDENTIFIED_SOORTEN = ("melding", "dossiernotitie")
 
 
 @dataclass(frozen=True)
@@ -209,6 +214,12 @@ class Layout:
     @property
     def sections(self) -> tuple[Node, ...]:
         return self.root.children
+
+    @property
+    def inzage(self) -> str | None:
+        """Who can read a document of this soort, shown near the top of the filled document and of
+        the blank form (melding-1.1.md, *Niet ter inzage*); an anonymous adviesvraag: none."""
+        return pick(INZAGE, self.soort, self.lang) if self.soort in IDENTIFIED_SOORTEN else None
 
     def person_repeats(self) -> list[tuple[Path, Repeat]]:
         """The repeats that hold persons, with their paths, in document order."""
