@@ -9,6 +9,10 @@
 4. Start-up: wall time of `meldform validate one.json` vs `check-jsonschema` on the same file
    (median of several runs).
 Targets (issue 2): start-up at most half of check-jsonschema's; bulk at least 3x its throughput.
+5. The floor (issue 14): per file in one process, read + orjson + jsonschema-rs's is_valid on the
+   exported schema (no findings, no rules), against meldform's read + load + structural check
+   (``structural_findings``) and its whole ``check_file`` (with the rules). Target: the
+   structural check within 3x of the floor. orjson is only needed here (pip install orjson).
 """
 
 from __future__ import annotations
@@ -23,6 +27,7 @@ import sys
 import tempfile
 import time
 import tracemalloc
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -81,6 +86,31 @@ def main() -> int:
             invalid=invalid,
         )
 
+        # -- per file, against the floor -----------------------------------------------------------
+        from meldform.check.loading import load_document
+        from meldform.check.validation import structural_findings
+
+        def per_file_us(run: Callable[[str], object]) -> float:
+            best = float("inf")
+            for _ in range(3):
+                start = time.perf_counter()
+                for f in files:
+                    run(f)
+                best = min(best, time.perf_counter() - start)
+            return float(round(best / args.n * 1e6, 1))
+
+        results["structural_us"] = per_file_us(lambda f: structural_findings(load_document(f).data))
+        results["check_file_us"] = per_file_us(check_file)
+        try:
+            import jsonschema_rs
+            import orjson
+        except ImportError:
+            results["floor_us"] = None
+        else:
+            floor = jsonschema_rs.validator_for(schemas.bundle(schemas.root))
+            results["floor_us"] = per_file_us(lambda f: floor.is_valid(orjson.loads(Path(f).read_bytes())))
+            results["structural_vs_floor"] = round(results["structural_us"] / results["floor_us"], 2)  # type: ignore[operator]
+
         # -- as commands over the same files ------------------------------------------------------
         wall, code = timed([*MELDFORM, "validate", *files])
         cli_per_s = round(args.n / wall, 1)
@@ -103,6 +133,9 @@ def main() -> int:
     r = results
     print(f"meldingen: {r['n']} (invalid: {r['invalid']})")
     print(f"in one process : {r['inproc_per_s']} meldingen/s, peak traced {r['inproc_peak_traced_mib']} MiB, max RSS {r['inproc_maxrss_mib']} MiB")
+    print(f"per file       : structural check {r['structural_us']} µs, with the rules {r['check_file_us']} µs")
+    if r["floor_us"] is not None:
+        print(f"  floor (orjson + jsonschema-rs is_valid): {r['floor_us']} µs -> structural {r['structural_vs_floor']}x the floor (target <= 3)")
     print(f"meldform CLI   : {r['cli_bulk_s']} s = {r['cli_bulk_per_s']} meldingen/s")
     if checker:
         print(f"check-jsonschema: {r['checkjs_bulk_s']} s = {r['checkjs_bulk_per_s']} meldingen/s")

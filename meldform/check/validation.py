@@ -1,36 +1,53 @@
 """Checking a melding: the schema's structure plus the rules of the afwegingskader.
 
-``validate(data)`` returns findings. A compiled check (``fastcheck``) recognises a structurally
-valid document quickly; for an invalid one the reference engine, jsonschema (``reference``),
-finds every error and translates it into the professional's words. Then the rules run.
+``validate(data)`` returns findings. jsonschema-rs (a compiled validator, the fast path)
+recognises a structurally valid document quickly; for an invalid one the reference engine,
+jsonschema (``reference``), finds every error and translates it into the professional's words.
+Then the rules run. tests/test_fastcheck.py keeps the two engines' verdicts equal.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
 from meldform.check import rules
 from meldform.check.describe import Describer
-from meldform.check.fastcheck import Check, compile_schema
 from meldform.check.findings import FOUT, Finding, finding_text, is_valid
+from meldform.check.formats import FORMAT_CHECKS
 from meldform.check.loading import LoadError, load_document, load_error_text
 from meldform.check.migrate import migrate
 from meldform.model.schemas import load_schemas
 
 
 @cache
-def fast_validator() -> Check:
-    """The compiled yes/no check of the whole contract (see ``meldform.check.fastcheck``)."""
+def fast_validator() -> Callable[[Any], bool | None]:
+    """The fast yes/no check of the whole contract: jsonschema-rs on the bundled schema, with
+    meldform's own ``date`` and ``email`` formats (the reference engine's, :mod:`formats`).
+
+    ``None``: it cannot tell — a lone surrogate (``"\\ud800"``, legal in a Python string, read from
+    JSON) cannot cross into Rust; the reference engine decides such a document.
+    """
+    import jsonschema_rs  # compiled; imported on the first check, not at start-up
+
     schemas = load_schemas()
-    return compile_schema(schemas.bundle(schemas.root))
+    validator = jsonschema_rs.validator_for(schemas.bundle(schemas.root), validate_formats=True, formats=dict(FORMAT_CHECKS))
+
+    def check(data: Any) -> bool | None:
+        try:
+            return bool(validator.is_valid(data))
+        except ValueError:  # UnicodeEncodeError: a lone surrogate
+            return None
+
+    return check
 
 
 def structural_findings(data: Any, lang: str = "nl") -> list[Finding]:
-    """Schema findings. A valid document (the common case) is recognised by the compiled check;
-    only an invalid one pays for jsonschema's detailed errors."""
+    """Schema findings. A valid document (the common case) is recognised by the fast path; only an
+    invalid one (or one it cannot tell) pays for jsonschema's detailed errors."""
     if fast_validator()(data):
         return []
     from meldform.check.reference import reference_findings  # jsonschema: only for invalid documents
