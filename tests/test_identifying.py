@@ -20,7 +20,7 @@ from meldform.check.validation import validate
 
 TODAY = dt.date(2026, 11, 28)
 ROOT = Path(__file__).resolve().parents[1]
-ADVIES = json.loads((ROOT / "examples" / "advies-onderwijs-po-meisjesbesnijdenis.json").read_text(encoding="utf-8"))
+ADVIES: dict[str, Any] = json.loads((ROOT / "examples" / "advies-onderwijs-po-meisjesbesnijdenis.json").read_text(encoding="utf-8"))
 
 
 def kinds(text: str, names: list[str] | None = None) -> tuple[str, ...]:
@@ -182,7 +182,7 @@ def test_names_as_whole_words_with_possessive() -> None:
 
 
 def advies(**changes: Any) -> dict[str, Any]:
-    doc = copy.deepcopy(ADVIES)
+    doc: dict[str, Any] = copy.deepcopy(ADVIES)
     doc.update(changes)
     return doc
 
@@ -279,7 +279,7 @@ def test_melder_texts_are_not_checked() -> None:
 
 
 def test_only_in_an_advies() -> None:
-    doc = json.loads((ROOT / "examples" / "onderwijs-po-samenloop-sem.json").read_text(encoding="utf-8"))
+    doc: dict[str, Any] = json.loads((ROOT / "examples" / "onderwijs-po-samenloop-sem.json").read_text(encoding="utf-8"))
     assert doc["soort"] == "melding"
     assert codes(doc) == []
 
