@@ -24,6 +24,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from meldform.check.anonymize import Anonymized, Wijziging
 from meldform.check.findings import FOUT, WAARSCHUWING, Finding
 from meldform.errors import EXIT_INVALID, EXIT_USAGE, MeldformError
 from meldform.model.schemas import SOORTEN, UnknownVariantError
@@ -38,16 +39,21 @@ if TYPE_CHECKING:  # imported on first use (see __getattr__): loading pulls in P
 __all__ = [
     "FORM_FORMATS",
     "SOORTEN",
+    "AlreadyAdviesError",
+    "Anonymized",
     "Finding",
     "FormError",
     "Imported",
     "InvalidDocumentError",
     "LoadError",
     "MeldformError",
+    "NotAnonymousError",
     "Report",
     "Sector",
     "UnknownChoiceError",
     "UnsupportedFormatError",
+    "Wijziging",
+    "anonymize",
     "blank_form",
     "check",
     "document_name",
@@ -192,6 +198,35 @@ class UnsupportedFormatError(MeldformError):
 
     def __str__(self) -> str:
         return self.message()
+
+
+class AlreadyAdviesError(MeldformError):
+    """``anonymize`` was given an adviesvraag: a usage error (exit 2)."""
+
+    exit_code = EXIT_USAGE
+
+    def __init__(self, bestand: str | None = None) -> None:
+        super().__init__(bestand or "")
+        self.bestand = bestand
+
+    def message(self, lang: str = "nl") -> str:
+        from meldform.texts.migrate import ANONYMIZE
+
+        text = pick(ANONYMIZE, "al_advies", lang)
+        return f"{self.bestand}: {text}" if self.bestand else text
+
+    def __str__(self) -> str:
+        return self.message()
+
+
+class NotAnonymousError(InvalidDocumentError):
+    """The adviesvraag ``anonymize`` made is not valid or not anonymous (a safeguard; nothing is written).
+    ``report`` holds its findings."""
+
+    def message(self, lang: str = "nl") -> str:
+        from meldform.texts.migrate import ANONYMIZE
+
+        return pick(ANONYMIZE, "niet_anoniem", lang, fouten=len(self.report.fouten), waarschuwingen=len(self.report.waarschuwingen))
 
 
 def _choose(what: str, value: object, allowed: tuple[str, ...]) -> str:
@@ -372,6 +407,39 @@ def import_form(data: bytes, *, lang: str = "nl", today: dt.date | None = None) 
     result = import_docx(bytes(data), lang=lang)
     report = validate(result.document, lang=lang, today=today)
     return Imported(result.document, report, list(result.problems), result.soort, result.sector)
+
+
+def anonymize(document: Any, *, vraag: str | None = None, lang: str = "nl", today: dt.date | None = None) -> Anonymized:
+    """Make an anonymous adviesvraag of a valid melding or dossiernotitie (1.0 or 1.1), as ``meldform anonymize`` does.
+
+    Returns ``Anonymized``: ``data`` (the adviesvraag, a new object) and ``wijzigingen`` (what was
+    removed or replaced: places and kinds, never a value). ``vraag`` is the question to Veilig Thuis
+    (default: whether a melding is needed and what the professional can do). Raises
+    :class:`AlreadyAdviesError` for an adviesvraag, :class:`InvalidDocumentError` (with ``.report``)
+    for an invalid document, and :class:`NotAnonymousError` if the result would have an error or an
+    identifying finding; a blank ``vraag`` is a ``MeldformError`` (exit 2).
+    """
+    from meldform.check.anonymize import anonymize as make_advies
+    from meldform.check.migrate import migrate
+    from meldform.texts.migrate import ANONYMIZE
+
+    if vraag is not None and not vraag.strip():
+        raise MeldformError(pick(ANONYMIZE, "vraag_leeg", lang))
+    data = migrate(document).data
+    if isinstance(data, dict) and data.get("soort") == "advies":
+        raise AlreadyAdviesError()
+    report = validate(data, lang=lang, today=today)
+    if not report.geldig:
+        raise InvalidDocumentError(report)
+    result = make_advies(data, vraag)
+    after = validate(result.data, lang=lang, today=today)
+    if not after.geldig or any(code in IDENTIFYING_CODES for code in after.codes):
+        raise NotAnonymousError(after)
+    return result
+
+
+#: The findings an adviesvraag made by :func:`anonymize` may never have.
+IDENTIFYING_CODES = frozenset({"advies_identificerend", "advies_tekst_identificerend", "advies_id_herkenbaar"})
 
 
 def schema(sector: str | None = None, soort: str | None = None, *, annotations: bool = True) -> dict[str, Any]:

@@ -13,7 +13,12 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
+from meldform.check import identifying
 from meldform.check.findings import FOUT, WAARSCHUWING, Ernst, pointer
+
+# The eleven test lives with the BSN pattern; re-exported here for the modules that used it from here.
+from meldform.check.identifying import BSN_DIGITS as BSN_DIGITS
+from meldform.check.identifying import elfproef as elfproef
 
 # The one walk over persons lives in the model; re-exported here for the modules that used it from here.
 from meldform.model.persons import MELDER as MELDER
@@ -21,9 +26,9 @@ from meldform.model.persons import persons as persons
 from meldform.model.schemas import load_schemas
 from meldform.texts import pick
 from meldform.texts.findings import FINDING_WORDS
+from meldform.texts.words import WORDS
 
 Parts = list[str | int]
-BSN_DIGITS = frozenset("0123456789")
 ARTSEN = frozenset({"huisarts", "jeugdarts", "medisch_specialist", "tandarts"})
 VERTROUWENSINSPECTEUR_SECTOREN = frozenset({"onderwijs", "kinderopvang"})
 # The hermelding threshold (melding-1.1.md, *Settings*): VT Gelderland-Midden's protocol, not a
@@ -54,19 +59,23 @@ class Words:
     """A message parameter that is itself translatable: word keys joined by commas."""
 
     keys: tuple[tuple[str, tuple[tuple[str, Any], ...]], ...]
+    last: str | None = None  # the word key that joins the last two ("en": "a, b en c"); None: commas only
 
     @classmethod
-    def of(cls, *keys: str | tuple[str, dict[str, Any]]) -> Words:
+    def of(cls, *keys: str | tuple[str, dict[str, Any]], last: str | None = None) -> Words:
         norm = []
         for key in keys:
             if isinstance(key, tuple):
                 norm.append((key[0], tuple(key[1].items())))
             else:
                 norm.append((key, ()))
-        return cls(tuple(norm))
+        return cls(tuple(norm), last)
 
     def render(self, lang: str) -> str:
-        return ", ".join(pick(FINDING_WORDS, key, lang, **dict(params)) for key, params in self.keys)
+        words = [pick(FINDING_WORDS, key, lang, **dict(params)) for key, params in self.keys]
+        if self.last is None or len(words) < 2:
+            return ", ".join(words)
+        return f"{', '.join(words[:-1])} {pick(WORDS, self.last, lang)} {words[-1]}"
 
 
 @dataclass(frozen=True)
@@ -119,14 +128,6 @@ def shifted(day: dt.date, days: int) -> dt.date:
 
 def age_on(birth: dt.date, day: dt.date) -> int:
     return day.year - birth.year - ((day.month, day.day) < (birth.month, birth.day))
-
-
-def elfproef(bsn: str) -> bool:
-    """The BSN eleven test: 9·d1 + 8·d2 + … + 2·d8 − 1·d9 is divisible by 11 (and not all zeros)."""
-    if len(bsn) != 9 or not set(bsn) <= BSN_DIGITS or bsn == "000000000":
-        return False
-    total = sum(int(d) * w for d, w in zip(bsn[:8], range(9, 1, -1), strict=True)) - int(bsn[8])
-    return total % 11 == 0
 
 
 @cache
@@ -386,6 +387,23 @@ def _vertrouwensinspecteur(doc: dict[str, Any], today: dt.date) -> Iterator[Rule
 def _geen_adviesvraag(doc: dict[str, Any], today: dt.date) -> Iterator[RuleFinding]:
     if doc.get("soort") == "advies" and "adviesvraag" not in doc:
         yield RuleFinding(WAARSCHUWING, "geen_adviesvraag", ["adviesvraag"])
+
+
+@rule
+def _advies_identificerend_tekst(doc: dict[str, Any], today: dt.date) -> Iterator[RuleFinding]:
+    """Identifying data in the free text of an adviesvraag, and person ids that may be names."""
+    if doc.get("soort") != "advies":
+        return
+    names = identifying.document_names(doc)
+    for parts, text in identifying.free_texts(doc):
+        kinds = identifying.kinds_in(text, names)
+        if kinds:
+            soorten = Words.of(*(f"soort_{kind}" for kind in kinds), last="en")
+            yield RuleFinding(WAARSCHUWING, "advies_tekst_identificerend", parts, {"soorten": soorten})
+    for parts, person in persons(doc):
+        pid = person.get("id")
+        if isinstance(pid, str) and pid and not identifying.is_generic_id(pid):
+            yield RuleFinding(WAARSCHUWING, "advies_id_herkenbaar", [*parts, "id"])
 
 
 @rule

@@ -241,3 +241,16 @@ def migrate(files: tuple[str, ...], output: Path | None, force: bool, lang: str)
     from meldform.commands.migrate import run_migrate
 
     return run_migrate(files, sys.stdout, sys.stderr, output=output, force=force, lang=lang)
+
+
+@main.command(help=pick(MIGRATE_HELP, "anonymize", DEFAULT_LANG))
+@click.argument("file")  # not click.Path: a missing or unreadable file is a bad document (exit 1), not a usage error
+@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), default=None, help=pick(MIGRATE_HELP, "uitvoerbestand", DEFAULT_LANG))
+@click.option("--force", is_flag=True, help=pick(MIGRATE_HELP, "force_anonymize", DEFAULT_LANG))
+@click.option("--vraag", default=None, help=pick(MIGRATE_HELP, "vraag", DEFAULT_LANG))
+@click.option("--lang", type=LANG, default=DEFAULT_LANG, show_default=True, help=pick(MIGRATE_HELP, "lang_anonymize", DEFAULT_LANG))
+@handle_errors
+def anonymize(file: str, output: Path | None, force: bool, vraag: str | None, lang: str) -> int:
+    from meldform.commands.anonymize import run_anonymize
+
+    return run_anonymize(file, sys.stdout, sys.stderr, output=output, force=force, vraag=vraag, lang=lang)

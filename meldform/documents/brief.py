@@ -207,7 +207,7 @@ def _names(children: list[dict[str, Any]], lang: str) -> str:
             names.append(name)
     if len(names) <= 1:
         return "".join(names)
-    return f"{', '.join(names[:-1])} {t('en', lang)} {names[-1]}"
+    return f"{', '.join(names[:-1])} {pick(WORDS, 'en', lang)} {names[-1]}"
 
 
 def _kind(count: int, lang: str) -> dict[str, str]:

@@ -115,7 +115,6 @@ TEXTS: dict[str, dict[str, str]] = {
     "is_een": {"nl": "is", "en": "is"},
     "is_meer": {"nl": "zijn", "en": "are"},
     "ongeboren": {"nl": "uw kindje dat op komst is", "en": "your baby who is on the way"},
-    "en": {"nl": "en", "en": "and"},
     # -- what was reported and why (open melding only) ------------------------------------------------------
     "kop_gemeld": {"nl": "Wat hebben wij gemeld, en waarom?", "en": "What did we report, and why?"},
     "gemeld": {

@@ -72,6 +72,14 @@ FINDINGS: dict[str, dict[str, str]] = {
         "nl": "{veld} maakt het gezin herkenbaar; een adviesvraag is anoniem, laat dit weg",
         "en": "{veld} identifies the family; an adviesvraag is anonymous, leave it out",
     },
+    "advies_tekst_identificerend": {
+        "nl": "{veld} lijkt {soorten} te bevatten; een adviesvraag is anoniem, laat dit weg of gebruik een aanduiding als kind1 of moeder",
+        "en": "{veld} seems to contain {soorten}; an adviesvraag is anonymous, leave this out or use a label such as kind1 or moeder",
+    },
+    "advies_id_herkenbaar": {
+        "nl": "{veld} is geen algemene aanduiding en kan een naam zijn; gebruik in een adviesvraag een aanduiding als kind1, moeder of vader",
+        "en": "{veld} is no generic label and may be a name; in an adviesvraag use a label such as kind1, moeder or vader",
+    },
     "melden_verplicht": {
         "nl": "{veld}: volgens het afwegingskader is melden de professionele norm ({reden}), maar het besluit is niet melden",
         "en": "{veld}: under the afwegingskader reporting is the professional norm ({reden}), but the decision is not to report",
@@ -240,6 +248,10 @@ FINDING_WORDS: dict[str, dict[str, str]] = {
     "ernst_herhaling_dreiging": {"nl": "herhaling en dreiging", "en": "repetition and threat"},
     "ernst_escalatie": {"nl": "escalatie", "en": "escalation"},
     "ernst_kindGetuige": {"nl": "een kind is getuige van huiselijk geweld", "en": "a child witnesses domestic violence"},
+    "soort_bsn": {"nl": "een BSN", "en": "a BSN"},
+    "soort_postcode_huisnummer": {"nl": "een adres (postcode en huisnummer)", "en": "an address (postcode and house number)"},
+    "soort_geboortedatum": {"nl": "een geboortedatum", "en": "a date of birth"},
+    "soort_naam": {"nl": "een naam", "en": "a name"},
     "versie_1_0": {"nl": " (versie '1.0' wordt ook gelezen en omgezet naar 1.1)", "en": " (version '1.0' is also read and converted to 1.1)"},
 }
 

@@ -10,6 +10,8 @@ WORDS: dict[str, dict[str, str]] = {
     "ja": {"nl": "Ja", "en": "Yes"},
     "nee": {"nl": "Nee", "en": "No"},
     "onbeantwoord": {"nl": "Niet beantwoord", "en": "Not answered"},
+    # joins the last two of a list ("a, b en c")
+    "en": {"nl": "en", "en": "and"},
     # the professional who reports, where a person field refers to them (the reserved id ``melder``)
     "melder": {"nl": "de melder", "en": "the reporter"},
     "of": {"nl": "of", "en": "or"},
