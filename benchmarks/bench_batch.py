@@ -39,6 +39,8 @@ from pathlib import Path
 from typing import Any
 
 REPO = Path(__file__).resolve().parent.parent
+NATIONAL = 270_000  # meldingen and adviesvragen Veilig Thuis receives in a year (CBS, 2023)
+NATIONAL_TARGET_MINUTES = 10  # issue 14: a national year in under ten minutes on two cores
 
 MEASURE = r"""
 import json, os, resource, sys, time
@@ -125,6 +127,11 @@ def main() -> None:
     parser.add_argument("--dir", type=Path, default=None, help="where inputs and outputs go (default: a temporary folder)")
     parser.add_argument("--seed", type=int, default=2026)
     parser.add_argument("--keep", action="store_true", help="keep the generated files")
+    parser.add_argument(
+        "--national",
+        action="store_true",
+        help=f"also report what a national year takes: {NATIONAL:,} inputs (CBS 2023: meldingen and adviesvragen at Veilig Thuis) at the --jobs 2 rate",
+    )
     parser.add_argument("--generate-into", type=Path, help=argparse.SUPPRESS)  # internal: the generating child
     args = parser.parse_args()
     if args.generate_into:
@@ -170,7 +177,16 @@ def main() -> None:
             print(f"NOTE: load average above {cores} during the runs: the machine was shared; wall-clock numbers are pessimistic")
         for jobs, g in growth.items():
             print(f"peak memory n={args.n} vs n={small}, jobs {jobs}: {g:+.1%} (target within 20%)")
+        national = None
+        if args.national:
+            rate = two["inputs_per_s"]
+            minutes = NATIONAL / rate / 60
+            national = {"inputs_per_s": rate, "projected_minutes": round(minutes, 1), "target_minutes": NATIONAL_TARGET_MINUTES}
+            print()
+            print(f"national year: {NATIONAL:,} inputs at {rate} inputs/s (--jobs 2, {args.formats}, measured on {args.n:,} inputs)")
+            print(f"  projected {minutes:.1f} minutes (target < {NATIONAL_TARGET_MINUTES}; needs >= {NATIONAL / NATIONAL_TARGET_MINUTES / 60:.0f} inputs/s)")
         result = {
+            "national": national,
             "n": args.n,
             "small": small,
             "formats": args.formats,
