@@ -6,7 +6,9 @@ The floor is what python-docx needs for an EMPTY document: ``Document()`` + ``sa
 - floor:   Document() + save() of an empty document (mean over n iterations);
 - present: meldform.documents.presentation.present() (layout cached, as in a batch);
 - render:  meldform.documents.render_docx.render_docx() of that presentation;
-- ratio:   render / floor (and present + render / floor).
+- OOXML floor: the same presentation as one Jinja2 document.xml deflated into a minimal zip;
+- ratio:   render / floor (and present + render / floor), and present + render / OOXML floor
+           (issue 14: at most 2).
 
 Documents come from tests/factory.py (``make_documents(n, seed)``) when it is there, otherwise
 the examples are cycled. Validation (for the notices) happens before timing and is not counted.
@@ -76,6 +78,52 @@ def floor(n: int) -> list[float]:
     return samples
 
 
+# The hand-built OOXML floor (issue 14): the least a .docx of the same content can cost — one
+# Jinja2 document.xml (a heading per block, a two-column table of its rows), the three parts Word
+# needs, deflated into a zip. No styles, no footer, no properties: a floor, not a product.
+_FLOOR_XML = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>
+<w:p><w:r><w:t>{{ doc.title }}</w:t></w:r></w:p>
+{%- macro block(b) %}
+<w:p><w:r><w:t>{{ b.title }}</w:t></w:r></w:p>
+<w:tbl>{% for row in b.items if row.label is defined %}<w:tr>
+<w:tc><w:p><w:r><w:t>{{ row.label }}</w:t></w:r></w:p></w:tc>
+<w:tc><w:p><w:r><w:t xml:space="preserve">{{ row.value if row.value is string else row.value | join(", ") }}</w:t></w:r></w:p></w:tc>
+</w:tr>{% endfor %}</w:tbl>
+{%- for sub in b.items if sub.title is defined %}{{ block(sub) }}{% endfor %}
+{%- endmacro %}
+{%- for b in doc.blocks %}{{ block(b) }}{% endfor %}
+<w:sectPr/></w:body></w:document>"""
+_FLOOR_TYPES = (
+    '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+    '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+    '<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>'
+)
+_FLOOR_RELS = (
+    '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+    '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>'
+    "</Relationships>"
+)
+
+
+def ooxml_floor(presentations: list[Any]) -> list[float]:
+    import zipfile
+
+    from jinja2 import Environment
+
+    template = Environment(autoescape=True).from_string(_FLOOR_XML)
+    samples = []
+    for presentation in presentations:
+        start = time.perf_counter()
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as package:
+            package.writestr("[Content_Types].xml", _FLOOR_TYPES)
+            package.writestr("_rels/.rels", _FLOOR_RELS)
+            package.writestr("word/document.xml", template.render(doc=presentation))
+        samples.append(time.perf_counter() - start)
+    return samples
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--n", type=int, default=1000, help="documents to render (and floor iterations)")
@@ -116,6 +164,8 @@ def main(argv: list[str] | None = None) -> int:
         sizes.append(len(data))
 
     floor_samples = floor(args.n)
+    built = [present(doc, findings, args.lang) for doc, findings in prepared]
+    ooxml_samples = ooxml_floor(built)
 
     result: dict[str, Any] = {
         "n": args.n,
@@ -124,6 +174,7 @@ def main(argv: list[str] | None = None) -> int:
         "python": platform.python_version(),
         "setup_ms": setup_s * 1000,
         "floor": stats(floor_samples),
+        "ooxml_floor": stats(ooxml_samples),
         "present": stats(present_samples),
         "render_docx": stats(render_samples),
         "mean_docx_bytes": statistics.fmean(sizes),
@@ -131,6 +182,11 @@ def main(argv: list[str] | None = None) -> int:
     floor_mean = result["floor"]["mean_ms"]
     result["ratio_render_to_floor"] = result["render_docx"]["mean_ms"] / floor_mean
     result["ratio_present_render_to_floor"] = (result["render_docx"]["mean_ms"] + result["present"]["mean_ms"]) / floor_mean
+    result["ratio_present_render_to_ooxml_floor"] = (result["render_docx"]["mean_ms"] + result["present"]["mean_ms"]) / result["ooxml_floor"]["mean_ms"]
+    # medians too: on a shared machine a few slow outliers move the means
+    result["ratio_present_render_to_ooxml_floor_median"] = (result["render_docx"]["median_ms"] + result["present"]["median_ms"]) / result["ooxml_floor"][
+        "median_ms"
+    ]
 
     out = sys.stderr if args.json else sys.stdout
     print(f"render_docx benchmark: n={args.n}, documents: {source}, lang={args.lang}, Python {result['python']}", file=out)
@@ -138,6 +194,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{'per document, ms':<44}{'mean':>10}{'median':>10}{'p95':>10}{'min':>10}", file=out)
     for label, key in (
         ("floor: Document() + save(BytesIO()), empty", "floor"),
+        ("floor: Jinja2 document.xml into a zip", "ooxml_floor"),
         ("present()", "present"),
         ("render_docx()", "render_docx"),
     ):
@@ -145,6 +202,11 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{label:<44}{s['mean_ms']:>10.3f}{s['median_ms']:>10.3f}{s['p95_ms']:>10.3f}{s['min_ms']:>10.3f}", file=out)
     print(f"ratio render_docx / floor: {result['ratio_render_to_floor']:.3f}", file=out)
     print(f"ratio (present + render_docx) / floor: {result['ratio_present_render_to_floor']:.3f}", file=out)
+    print(
+        f"ratio (present + render_docx) / OOXML floor: {result['ratio_present_render_to_ooxml_floor']:.2f} of the means, "
+        f"{result['ratio_present_render_to_ooxml_floor_median']:.2f} of the medians (target <= 2)",
+        file=out,
+    )
     print(f"mean .docx size: {result['mean_docx_bytes'] / 1024:.1f} kB", file=out)
     if args.json:
         json.dump(result, sys.stdout, indent=2)
