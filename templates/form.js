@@ -82,6 +82,56 @@
   function mainControl(el) { return el.querySelector("input, select, textarea"); }
   function isItem(el) { return el.hasAttribute("data-item"); }
 
+  // -- dates: typed day-month-year, whatever the browser's locale; saved as JJJJ-MM-DD -------------
+  var DATE_DMY = /^(\d{1,2})\s*[-\/.]\s*(\d{1,2})\s*[-\/.]\s*(\d+)$/;
+  var DATE_DIGITS = /^(\d{2})(\d{2})(\d{4})$/;
+  var DATE_ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
+  function pad2(n) { return (n < 10 ? "0" : "") + n; }
+  /* What a typed date means: { value: "2026-12-01" } or { problem: a sentence }; empty is neither.
+     A date that does not exist (31-02, day or month 0) is refused, never moved to another day. */
+  function parseDate(text) {
+    var t = String(text).trim();
+    if (t === "") { return { value: undefined, problem: "" }; }
+    var d, m, y;
+    var match = DATE_ISO.exec(t);
+    if (match) {
+      y = match[1]; m = match[2]; d = match[3];
+    } else if ((match = DATE_DMY.exec(t) || DATE_DIGITS.exec(t))) {
+      d = match[1]; m = match[2]; y = match[3];
+    } else {
+      return { value: undefined, problem: /^\d+$/.test(t) && t.length > 8 ? W.datum_jaar : W.datum_vorm_fout };
+    }
+    if (y.length !== 4 || Number(y) < 1900 || Number(y) > 2199) { return { value: undefined, problem: W.datum_jaar }; }
+    var year = Number(y), month = Number(m), day = Number(d);
+    var days = month >= 1 && month <= 12 ? new Date(Date.UTC(year, month, 0)).getUTCDate() : 0;
+    if (day < 1 || day > days) { return { value: undefined, problem: W.datum_bestaat_niet }; }
+    return { value: y + "-" + pad2(month) + "-" + pad2(day), problem: "" };
+  }
+  /* "2026-12-01" shown as "01-12-2026". */
+  function showDate(iso) {
+    var match = DATE_ISO.exec(iso);
+    return match ? match[3] + "-" + match[2] + "-" + match[1] : iso;
+  }
+  function dateInputs() { return toArray(form.querySelectorAll(ofKind([K.DATE], " input"))); }
+  /* The message beside a field (and aria-invalid, aria-describedby), or none. */
+  function markField(control, message) {
+    var field = control.closest('[data-node="field"]');
+    var box = field ? field.querySelector("[data-field-error]") : null;
+    if (!box) { return; }
+    box.textContent = message;
+    box.hidden = !message;
+    var ids = (control.getAttribute("aria-describedby") || "").split(/\s+/).filter(function (x) { return x && x !== box.id; });
+    if (message) { ids.push(box.id); }
+    if (ids.length) { control.setAttribute("aria-describedby", ids.join(" ")); } else { control.removeAttribute("aria-describedby"); }
+    if (message) { control.setAttribute("aria-invalid", "true"); } else { control.removeAttribute("aria-invalid"); }
+  }
+  /* A date as the person left it: written out as dd-mm-jjjj when it is one, its problem shown when not. */
+  function settleDate(input) {
+    var parsed = parseDate(input.value);
+    if (parsed.value) { input.value = showDate(parsed.value); }
+    markField(input, input.disabled ? "" : parsed.problem);
+  }
+
   // -- reading values -----------------------------------------------------------------------------
   function readField(el) {
     var kind = kindOf(el);
@@ -109,6 +159,7 @@
       var lines = control.value.split(/\r?\n/).map(function (l) { return l.trim(); }).filter(function (l) { return l !== ""; });
       return lines.length ? lines : undefined;
     }
+    if (kind === K.DATE) { return parseDate(control.value).value; }
     if (kind === K.INTEGER) {
       if (control.value === "") { return undefined; }
       var number = Number(control.value);
@@ -445,6 +496,7 @@
       }
       t.setCustomValidity(message);
     });
+    dateInputs().forEach(function (i) { i.setCustomValidity(parseDate(i.value).problem); });
     toArray(form.querySelectorAll(ofKind([K.TEXT, K.TEL, K.EMAIL], " input") + ", " + ofKind([K.TEXTAREA], " textarea"))).forEach(function (c) {
       c.setCustomValidity(c.required && c.value !== "" && c.value.trim() === "" ? W.leeg : "");
     });
@@ -576,6 +628,7 @@
   }
   function save(asDraft) {
     update();
+    dateInputs().forEach(settleDate);
     var bad = invalidControls();
     if (bad.length && !asDraft) {
       setStatus("", false);
@@ -647,6 +700,10 @@
       control.value = Array.isArray(value) ? value.map(oneLine).join("\n") : "";  // an item is one line
       return;
     }
+    if (kind === K.DATE) {
+      if (typeof value === "string") { control.value = showDate(oneLine(value)); }
+      return;
+    }
     if (typeof value === "string") { control.value = control.tagName === "TEXTAREA" ? clean(value) : oneLine(value); }
     if (typeof value === "number") { control.value = String(value); }
     if (kind === K.PERSON_ID) { control.setAttribute("data-prev", control.value.trim()); }
@@ -708,6 +765,7 @@
       clearForm();
       fill(form, data);
       update();
+      dateInputs().forEach(function (i) { markField(i, i.disabled ? "" : parseDate(i.value).problem); });
       var lost = [];
       lostValues(data, collect(form), "", lost);
       dirty = false;
@@ -730,7 +788,13 @@
     if (!field) { return; }
     markDirty();
     var kind = kindOf(field);
-    if (kind === K.PERSON_ID) {
+    if (kind === K.DATE && target.tagName === "INPUT") {
+      if (event.type === "change") {
+        settleDate(target);
+      } else if (target.getAttribute("aria-invalid") === "true" && !parseDate(target.value).problem) {
+        markField(target, "");  // corrected: the message goes at once; a new one waits until the field is left
+      }
+    } else if (kind === K.PERSON_ID) {
       var previous = target.getAttribute("data-prev") || "";
       var now = target.value.trim();
       if (now && previous && now !== previous) { renameId(previous, now); }

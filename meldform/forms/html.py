@@ -136,7 +136,9 @@ def _widget(node: Field) -> Control:
     return Control.INPUT
 
 
-_INPUT_TYPES = {Kind.DATE: "date", Kind.INTEGER: "number", Kind.EMAIL: "email", Kind.TEL: "tel", Kind.TEXT: "text", Kind.PERSON_ID: "text"}
+# A date is a text input: a browser's date input follows the browser's locale (an en-US Chromium
+# reads a typed 01122026 as 12 January); the form's script reads dd-mm-jjjj whatever the locale.
+_INPUT_TYPES = {Kind.DATE: "text", Kind.INTEGER: "number", Kind.EMAIL: "email", Kind.TEL: "tel", Kind.TEXT: "text", Kind.PERSON_ID: "text"}
 
 
 def _input_type(node: Field) -> str:
@@ -256,6 +258,9 @@ def blank_html(layout: Layout) -> str:
             "ander_formulier",
             "niet_overgenomen",
             "niet_opgeslagen_weg",
+            "datum_vorm_fout",
+            "datum_bestaat_niet",
+            "datum_jaar",
         )
     }
     return _template().render(

@@ -34,6 +34,19 @@ FORM_WORDS: dict[str, dict[str, str]] = {
     "verwijderen": {"nl": "Verwijderen", "en": "Remove"},
     "verwijder_item": {"nl": "{titel} verwijderen", "en": "Remove {titel}"},
     "vorm": {"nl": "Vorm: {hint}.", "en": "Form: {hint}."},
+    "datum_hint": {"nl": "dd-mm-jjjj", "en": "dd-mm-yyyy"},
+    "datum_vorm_fout": {
+        "nl": "Typ de datum als dag-maand-jaar, bijvoorbeeld 01-12-2026.",
+        "en": "Type the date as day-month-year, for example 01-12-2026.",
+    },
+    "datum_bestaat_niet": {
+        "nl": "Deze datum bestaat niet: controleer de dag en de maand.",
+        "en": "This date does not exist: check the day and the month.",
+    },
+    "datum_jaar": {
+        "nl": "Controleer het jaar: typ het met vier cijfers, bijvoorbeeld 2026.",
+        "en": "Check the year: type it in four digits, for example 2026.",
+    },
     "geen_personen": {
         "nl": "Nog niemand om te kiezen: voeg eerst {bronnen} toe; daarna kunt u hier kiezen.",
         "en": "Nobody to choose yet: first add {bronnen}; then you can choose here.",
