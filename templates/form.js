@@ -726,21 +726,42 @@
   function sameText(original, now) {
     return oneLine(original).replace(/\s+/g, " ").trim() === now.replace(/\s+/g, " ").trim();
   }
-  /* Pointers of the values in the file that did not make it into the form. */
+  /* Where the values in the file are that did not make it into the form: each a list of keys and indexes. */
   function lostValues(original, now, path, out) {
     if (original === null || original === undefined || original === "") { return; }
     if (Array.isArray(original)) {
-      if (!Array.isArray(now)) { if (original.length) { out.push(path || "/"); } return; }
-      original.forEach(function (v, i) { lostValues(v, now[i], path + "/" + i, out); });
+      if (!Array.isArray(now)) { if (original.length) { out.push(path); } return; }
+      original.forEach(function (v, i) { lostValues(v, now[i], path.concat([String(i)]), out); });
       return;
     }
     if (typeof original === "object") {
-      if (!now || typeof now !== "object" || Array.isArray(now)) { if (Object.keys(original).length) { out.push(path || "/"); } return; }
-      Object.keys(original).forEach(function (k) { lostValues(original[k], now[k], path + "/" + k, out); });
+      if (!now || typeof now !== "object" || Array.isArray(now)) { if (Object.keys(original).length) { out.push(path); } return; }
+      Object.keys(original).forEach(function (k) { lostValues(original[k], now[k], path.concat([k]), out); });
       return;
     }
     if (typeof original === "string" && typeof now === "string" && sameText(original, now)) { return; }
-    if (original !== now) { out.push(path || "/"); }
+    if (original !== now) { out.push(path); }
+  }
+  /* A place in the file (its keys and indexes) said in the form's own words: the labels of the
+     sections, item and field it leads to ("Betrokkenen › Kind 1 › Leeftijd"); a key the form does
+     not know is quoted. */
+  function describePath(segments) {
+    var el = form;
+    var parts = [];
+    for (var i = 0; i < segments.length && nodeType(el) !== "field"; i++) {
+      var next = nodeType(el) === "repeat" ? (/^\d+$/.test(segments[i]) ? nodeChildren(el)[Number(segments[i])] : null) : childByKey(el, segments[i]);
+      if (!next) {
+        parts.push(fmt(W.onbekend_deel, { naam: oneLine(segments[i]) }));
+        break;
+      }
+      el = next;
+      var last = i === segments.length - 1;
+      if (nodeType(el) !== "repeat" || last) {
+        var label = labelOf(el) || el.getAttribute("data-label") || "";
+        if (label) { parts.push(label); }
+      }
+    }
+    return parts.length ? parts.join(" › ") : W.heel_bestand;
   }
   function load(file) {
     var reader = new FileReader();
@@ -767,11 +788,11 @@
       update();
       dateInputs().forEach(function (i) { markField(i, i.disabled ? "" : parseDate(i.value).problem); });
       var lost = [];
-      lostValues(data, collect(form), "", lost);
+      lostValues(data, collect(form), [], lost);
       dirty = false;
       var text = fmt(W.geladen, { bestand: file.name });
       if (lost.length) {
-        text += " " + fmt(W.niet_overgenomen, { paden: lost.slice(0, 8).join(", ") + (lost.length > 8 ? ", …" : "") });
+        text += " " + fmt(W.niet_overgenomen, { paden: lost.slice(0, 8).map(describePath).join("; ") + (lost.length > 8 ? "; …" : "") });
       }
       setStatus(text, lost.length > 0);
     };

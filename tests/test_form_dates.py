@@ -148,7 +148,7 @@ def test_a_loaded_date_is_shown_day_first(page: Any, tmp_path: Path) -> None:
     path = tmp_path / "onmogelijk.json"
     path.write_text(json.dumps(doc), encoding="utf-8")
     message = load(page, path)
-    assert "/datum" in message
+    assert message.endswith("opgeslagen: Datum."), message
     assert page.locator("#f-datum").input_value() == "31-02-2026"
     assert page.locator("#f-datum-fout").is_visible()
 

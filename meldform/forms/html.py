@@ -257,6 +257,8 @@ def blank_html(layout: Layout) -> str:
             "geen_object",
             "ander_formulier",
             "niet_overgenomen",
+            "onbekend_deel",
+            "heel_bestand",
             "niet_opgeslagen_weg",
             "datum_vorm_fout",
             "datum_bestaat_niet",

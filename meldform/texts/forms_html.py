@@ -85,9 +85,11 @@ FORM_WORDS: dict[str, dict[str, str]] = {
         "en": "this file belongs to {veld} '{gevonden}', this form is for {veld} '{verwacht}'. Open it in the matching form.",
     },
     "niet_overgenomen": {
-        "nl": "Let op: deze gegevens uit het bestand passen niet in dit formulier en worden niet opnieuw opgeslagen: {paden}",
-        "en": "Note: these data from the file do not fit this form and will not be saved again: {paden}",
+        "nl": "Let op: deze gegevens uit het bestand passen niet in dit formulier en worden niet opnieuw opgeslagen: {paden}.",
+        "en": "Note: these data from the file do not fit this form and will not be saved again: {paden}.",
     },
+    "onbekend_deel": {"nl": "onbekend onderdeel '{naam}'", "en": "unknown part '{naam}'"},
+    "heel_bestand": {"nl": "het hele bestand", "en": "the whole file"},
     "niet_opgeslagen_weg": {
         "nl": "Er zijn wijzigingen die nog niet zijn opgeslagen.",
         "en": "There are changes that have not been saved.",
