@@ -731,6 +731,14 @@
     if (original === null || original === undefined || original === "") { return; }
     if (Array.isArray(original)) {
       if (!Array.isArray(now)) { if (original.length) { out.push(path); } return; }
+      if (original.every(function (v) { return v === null || typeof v !== "object"; })) {
+        /* a list of choices, persons or lines: each value kept counts, in whatever order the form keeps them */
+        original.forEach(function (v, i) {
+          var kept = now.some(function (n) { return n === v || (typeof v === "string" && typeof n === "string" && sameText(v, n)); });
+          if (!kept && v !== null && v !== "") { out.push(path.concat([String(i)])); }
+        });
+        return;
+      }
       original.forEach(function (v, i) { lostValues(v, now[i], path.concat([String(i)]), out); });
       return;
     }
@@ -777,6 +785,12 @@
         setStatus(fmt(W.niet_geladen, { bestand: file.name, reden: W.geen_object }), true);
         return;
       }
+      var older = jsonAttr(form, "data-older-versions") || {};
+      var old = Object.keys(older).some(function (key) { return has(data, key) && older[key].indexOf(data[key]) >= 0; });
+      if (old) {  // not opened half: it is converted first, by someone with the tool (check/migrate.py)
+        setStatus(fmt(W.niet_geladen, { bestand: file.name, reden: W.oude_versie }), true);
+        return;
+      }
       var mismatch = checkFixed(form, data);
       if (mismatch) {
         setStatus(fmt(W.niet_geladen, { bestand: file.name, reden: mismatch }), true);
@@ -791,8 +805,10 @@
       lostValues(data, collect(form), [], lost);
       dirty = false;
       var text = fmt(W.geladen, { bestand: file.name });
+      var said = [];
+      lost.map(describePath).forEach(function (d) { if (said.indexOf(d) < 0) { said.push(d); } });
       if (lost.length) {
-        text += " " + fmt(W.niet_overgenomen, { paden: lost.slice(0, 8).map(describePath).join("; ") + (lost.length > 8 ? "; …" : "") });
+        text += " " + fmt(W.niet_overgenomen, { paden: said.slice(0, 8).join("; ") + (said.length > 8 ? "; …" : "") });
       }
       setStatus(text, lost.length > 0);
     };

@@ -25,6 +25,7 @@ from typing import Any
 
 from jinja2 import Template
 
+from meldform.check.migrate import VERSIE, VERSIE_OUD
 from meldform.documents.render_html import environment
 from meldform.model.kinds import Kind
 from meldform.model.layout import NAME_DISPLAY, Condition, Field, Group, Layout, Repeat
@@ -195,6 +196,20 @@ def _person_sources(layout: Layout) -> list[Repeat]:
     return [node for _, node in layout.person_repeats()]
 
 
+def older_versions(layout: Layout) -> dict[str, list[str]]:
+    """The versions of the format the form does not open itself (``{key: ["1.0"]}``): the hidden
+    field whose fixed value is the current version, and the version ``meldform migrate`` converts.
+
+    The form refuses such a file with a sentence saying who can convert it; it does not migrate
+    in the browser, since the migration's steps name fields (check/migrate.py) and the form's
+    script names none.
+    """
+    for child in layout.root.children:
+        if isinstance(child, Field) and child.kind == Kind.HIDDEN and child.has_fixed_value and child.fixed_value == VERSIE:
+            return {child.key: [VERSIE_OUD]}
+    return {}
+
+
 def default_file_stem(layout: Layout) -> str:
     return f"meldformulier-{layout.sector}" + ("" if layout.soort == "melding" else f"-{layout.soort}")
 
@@ -253,6 +268,7 @@ def blank_html(layout: Layout) -> str:
             "concept_opgeslagen",
             "geladen",
             "niet_geladen",
+            "oude_versie",
             "geen_json",
             "geen_object",
             "ander_formulier",
@@ -281,6 +297,7 @@ def blank_html(layout: Layout) -> str:
         name_display=NAME_DISPLAY,
         file_name_key=layout.file_name_key or "",
         default_stem=default_file_stem(layout),
+        older=_json(older_versions(layout)),
         # helpers
         is_field=lambda n: isinstance(n, Field),
         is_group=lambda n: isinstance(n, Group),
@@ -313,4 +330,4 @@ def _static_required(node: Field | Repeat, firm: bool) -> bool:
     return firm and node.required and not node.required_when and not node.visible_when
 
 
-__all__ = ["Control", "blank_html", "default_file_stem", "html_pattern", "words"]
+__all__ = ["Control", "blank_html", "default_file_stem", "html_pattern", "older_versions", "words"]

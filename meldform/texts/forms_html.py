@@ -78,6 +78,12 @@ FORM_WORDS: dict[str, dict[str, str]] = {
     },
     "geladen": {"nl": "{bestand} is geopend.", "en": "{bestand} has been opened."},
     "niet_geladen": {"nl": "{bestand} is niet geopend: {reden}", "en": "{bestand} was not opened: {reden}"},
+    "oude_versie": {
+        "nl": "het is gemaakt met een oudere versie van het formulier; vraag uw aandachtsfunctionaris het om te zetten "
+        "naar de nieuwe versie en open dan het omgezette bestand.",
+        "en": "it was made with an older version of the form; ask your designated safeguarding officer (aandachtsfunctionaris) "
+        "to convert it to the new version, then open the converted file.",
+    },
     "geen_json": {"nl": "dit is geen opgeslagen formulier, of het bestand is beschadigd.", "en": "this is not a saved form, or the file is damaged."},
     "geen_object": {"nl": "het bestand bevat geen melding.", "en": "the file does not contain a melding."},
     "ander_formulier": {
