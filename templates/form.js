@@ -22,6 +22,9 @@
   var updating = false;
   var pickerState = new WeakMap(); // picker field -> ids chosen, in the order chosen
   var pickerSig = new WeakMap(); // picker field -> the persons its options were built from
+  var partState = new WeakMap(); // part picker field -> the node chosen (or, from a file, a place the form cannot show)
+  var partSig = new WeakMap(); // part picker field -> the options it was built from
+  var partChoices = new WeakMap(); // part picker field -> the parts it offers now ({ node, pointer, label })
 
   // -- small helpers ------------------------------------------------------------------------------
   function fmt(text, params) {
@@ -140,6 +143,7 @@
       var chosen = (pickerState.get(el) || []).slice();
       return chosen.length ? chosen : undefined;
     }
+    if (kind === K.PART) { return partPointer(partState.get(el)); }
     if (kind === K.BOOLEAN || kind === K.TRISTATE) {
       var radio = el.querySelector("input:checked");
       if (!radio || radio.value === "") { return undefined; }
@@ -375,6 +379,93 @@
     }
   }
 
+  // -- parts of the document (a request not to disclose names one), picked by label --------------
+  function escapeKey(key) { return key.replace(/~/g, "~0").replace(/\//g, "~1"); }
+  /* The place of a node in the saved file: its keys and indexes. */
+  function placeOf(el) {
+    var segments = [];
+    while (el && !el.hasAttribute("data-root")) {
+      var parent = parentNodeOf(el);
+      segments.unshift(isItem(el) ? String(nodeChildren(parent).indexOf(el)) : keyOf(el));
+      el = parent;
+    }
+    return segments;
+  }
+  function pointerOf(el) { return placeOf(el).map(function (k) { return "/" + escapeKey(k); }).join(""); }
+  /* What a part picker saves: the pointer of the node chosen (where it is now: items may have moved),
+     or the file's own pointer when the form could not show that place. */
+  function partPointer(state) {
+    if (typeof state === "string") { return state; }
+    return state && state.isConnected ? pointerOf(state) : undefined;
+  }
+  /* The node a pointer from a file leads to, or null. */
+  function nodeAt(pointer) {
+    if (pointer === "" || pointer.charAt(0) !== "/") { return null; }
+    var el = form;
+    var segments = pointer.slice(1).split("/").map(function (s) { return s.replace(/~1/g, "/").replace(/~0/g, "~"); });
+    for (var i = 0; i < segments.length; i++) {
+      if (!el || nodeType(el) === "field") { return null; }
+      el = nodeType(el) === "repeat" ? (/^\d+$/.test(segments[i]) ? nodeChildren(el)[Number(segments[i])] || null : null) : childByKey(el, segments[i]);
+    }
+    return el;
+  }
+  /* Whether a value holds anything the person filled in (an empty list saved as [] does not). */
+  function hasContent(value) {
+    if (value === undefined) { return false; }
+    if (Array.isArray(value)) { return value.some(hasContent); }
+    if (value && typeof value === "object") { return Object.keys(value).some(function (k) { return hasContent(value[k]); }); }
+    return true;
+  }
+  /* Every part the person has filled in, in the order of the form: sections, lists, items, fields. */
+  function filledParts(skip, notAllowed) {
+    var out = [];
+    (function walk(el) {
+      nodeChildren(el).forEach(function (child) {
+        if (child === skip || child.hidden || (nodeType(child) === "field" && kindOf(child) === K.HIDDEN)) { return; }
+        if (!hasContent(collect(child))) { return; }
+        var pointer = pointerOf(child);
+        if (notAllowed.indexOf(pointer) < 0) { out.push({ node: child, pointer: pointer, label: describePath(placeOf(child)) }); }
+        if (nodeType(child) !== "field") { walk(child); }
+      });
+    })(form);
+    return out;
+  }
+  function refreshParts() {
+    toArray(form.querySelectorAll(ofKind([K.PART], ""))).forEach(function (field) {
+      var select = field.querySelector("select");
+      var section = field;
+      while (parentNodeOf(section) && !parentNodeOf(section).hasAttribute("data-root")) { section = parentNodeOf(section); }
+      var parts = filledParts(section, JSON.parse(select.getAttribute("data-not-allowed") || "[]"));
+      var state = partState.get(field);
+      if (typeof state === "string") {  // from a file: the node it names, once the form shows it
+        var found = nodeAt(state);
+        if (found) { state = found; partState.set(field, found); }
+      }
+      if (state && typeof state !== "string" && !state.isConnected) { state = undefined; partState.delete(field); }
+      var options = parts.map(function (p) { return { value: p.pointer, label: p.label }; });
+      var current = partPointer(state);
+      if (current !== undefined && !parts.some(function (p) { return p.pointer === current; })) {
+        var shown = typeof state === "string" ? describePath(state.slice(1).split("/").map(function (s) { return s.replace(/~1/g, "/").replace(/~0/g, "~"); })) : describePath(placeOf(state));
+        options.push({ value: current, label: fmt(W.onderdeel_leeg, { onderdeel: shown }) });
+      }
+      var sig = JSON.stringify(options);
+      if (partSig.get(field) !== sig) {
+        while (select.options.length > 1) { select.remove(1); }
+        options.forEach(function (o) {
+          var option = document.createElement("option");
+          option.value = o.value;
+          option.textContent = o.label;
+          select.appendChild(option);
+        });
+        partSig.set(field, sig);
+        var hint = field.querySelector("[data-empty-hint]");
+        if (hint) { hint.hidden = options.length > 0; }
+      }
+      select.value = current === undefined ? "" : current;
+      partChoices.set(field, parts);
+    });
+  }
+
   // -- repeats -------------------------------------------------------------------------------------
   function freshIds(root) {
     var map = {};
@@ -529,6 +620,7 @@
         if (note) { note.hidden = relevant; }
       });
       refreshPickers();
+      refreshParts();
       controls(form).forEach(function (c) { c.disabled = !isShown(c); });
       toArray(form.querySelectorAll('[data-node="field"]')).forEach(function (f) {
         if (kindOf(f) === K.HIDDEN) { return; }
@@ -671,6 +763,8 @@
     toArray(form.querySelectorAll("[data-prev]")).forEach(function (i) { i.removeAttribute("data-prev"); });
     pickerState = new WeakMap();
     pickerSig = new WeakMap();
+    partState = new WeakMap();
+    partSig = new WeakMap();
     toArray(form.querySelectorAll("[data-visible-when]")).forEach(function (el) { el.hidden = false; });
   }
   function setField(el, value) {
@@ -682,6 +776,10 @@
     }
     if (kind === K.PERSON || kind === K.PERSON_OR_MELDER) {
       if (typeof value === "string") { setState(el, [oneLine(value)]); }
+      return;
+    }
+    if (kind === K.PART) {
+      if (typeof value === "string") { partState.set(el, oneLine(value)); }
       return;
     }
     if (kind === K.BOOLEAN || kind === K.TRISTATE || (kind === K.ENUM && !el.querySelector("select"))) {
@@ -759,6 +857,7 @@
     for (var i = 0; i < segments.length && nodeType(el) !== "field"; i++) {
       var next = nodeType(el) === "repeat" ? (/^\d+$/.test(segments[i]) ? nodeChildren(el)[Number(segments[i])] : null) : childByKey(el, segments[i]);
       if (!next) {
+        if (nodeType(el) === "repeat" && labelOf(el)) { parts.push(labelOf(el)); }
         parts.push(fmt(W.onbekend_deel, { naam: oneLine(segments[i]) }));
         break;
       }
@@ -842,6 +941,9 @@
       setState(field, state);
     } else if ((kind === K.PERSON || kind === K.PERSON_OR_MELDER) && target.tagName === "SELECT") {
       setState(field, target.value ? [target.value] : []);
+    } else if (kind === K.PART && target.tagName === "SELECT") {
+      var chosenPart = (partChoices.get(field) || []).filter(function (p) { return p.pointer === target.value; })[0];
+      if (chosenPart) { partState.set(field, chosenPart.node); } else if (!target.value) { partState.delete(field); }
     }
     update();
   }

@@ -44,6 +44,7 @@ KINDS = {"text", "textarea", "date", "integer", "boolean", "tristate", "enum", "
     "email",
     "tel",
     "hidden",
+    "part",
 }
 
 

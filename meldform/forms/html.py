@@ -26,6 +26,7 @@ from typing import Any
 from jinja2 import Template
 
 from meldform.check.migrate import VERSIE, VERSIE_OUD
+from meldform.check.rules import NIET_TER_INZAGE_VERBODEN
 from meldform.documents.render_html import environment
 from meldform.model.kinds import Kind
 from meldform.model.layout import NAME_DISPLAY, Condition, Field, Group, Layout, Repeat
@@ -128,7 +129,7 @@ def _widget(node: Field) -> Control:
         return Control.RADIO
     if kind in (Kind.ENUM_MULTI, Kind.PERSONS):
         return Control.CHECKBOXES
-    if kind in (Kind.PERSON, Kind.PERSON_OR_MELDER):
+    if kind in (Kind.PERSON, Kind.PERSON_OR_MELDER, Kind.PART):
         return Control.SELECT
     if kind in (Kind.TEXTAREA, Kind.TEXT_LIST):
         return Control.TEXTAREA
@@ -180,7 +181,7 @@ def _fixed_label(node: Field) -> str:
 
 def _pattern_hint_shown(node: Field) -> bool:
     """Show the pattern's hint unless the widget makes it moot or the help already says it."""
-    if not node.pattern_hint or node.kind in (Kind.DATE, Kind.PERSON, Kind.PERSON_OR_MELDER, Kind.PERSONS):
+    if not node.pattern_hint or node.kind in (Kind.DATE, Kind.PERSON, Kind.PERSON_OR_MELDER, Kind.PERSONS, Kind.PART):
         return False
     return node.pattern_hint.rstrip(".").lower() not in (node.help or "").lower()
 
@@ -274,6 +275,7 @@ def blank_html(layout: Layout) -> str:
             "ander_formulier",
             "niet_overgenomen",
             "onbekend_deel",
+            "onderdeel_leeg",
             "heel_bestand",
             "niet_opgeslagen_weg",
             "datum_vorm_fout",
@@ -298,6 +300,8 @@ def blank_html(layout: Layout) -> str:
         file_name_key=layout.file_name_key or "",
         default_stem=default_file_stem(layout),
         older=_json(older_versions(layout)),
+        # the parts a "niet ter inzage" request may not name (what identifies the document itself)
+        parts_not_allowed=_json(sorted(NIET_TER_INZAGE_VERBODEN)),
         # helpers
         is_field=lambda n: isinstance(n, Field),
         is_group=lambda n: isinstance(n, Group),

@@ -95,6 +95,11 @@ FORM_WORDS: dict[str, dict[str, str]] = {
         "en": "Note: these data from the file do not fit this form and will not be saved again: {paden}.",
     },
     "onbekend_deel": {"nl": "onbekend onderdeel '{naam}'", "en": "unknown part '{naam}'"},
+    "onderdeel_leeg": {"nl": "{onderdeel} (nu leeg)", "en": "{onderdeel} (now empty)"},
+    "geen_onderdelen": {
+        "nl": "Nog niets om te kiezen: vul eerst de onderdelen van het formulier in; daarna kunt u hier kiezen.",
+        "en": "Nothing to choose yet: first fill in the parts of the form; then you can choose here.",
+    },
     "heel_bestand": {"nl": "het hele bestand", "en": "the whole file"},
     "niet_opgeslagen_weg": {
         "nl": "Er zijn wijzigingen die nog niet zijn opgeslagen.",
