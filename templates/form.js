@@ -22,6 +22,9 @@
   var updating = false;
   var pickerState = new WeakMap(); // picker field -> ids chosen, in the order chosen
   var pickerSig = new WeakMap(); // picker field -> the persons its options were built from
+  var partState = new WeakMap(); // part picker field -> the node chosen (or, from a file, a place the form cannot show)
+  var partSig = new WeakMap(); // part picker field -> the options it was built from
+  var partChoices = new WeakMap(); // part picker field -> the parts it offers now ({ node, pointer, label })
 
   // -- small helpers ------------------------------------------------------------------------------
   function fmt(text, params) {
@@ -82,6 +85,56 @@
   function mainControl(el) { return el.querySelector("input, select, textarea"); }
   function isItem(el) { return el.hasAttribute("data-item"); }
 
+  // -- dates: typed day-month-year, whatever the browser's locale; saved as JJJJ-MM-DD -------------
+  var DATE_DMY = /^(\d{1,2})\s*[-\/.]\s*(\d{1,2})\s*[-\/.]\s*(\d+)$/;
+  var DATE_DIGITS = /^(\d{2})(\d{2})(\d{4})$/;
+  var DATE_ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
+  function pad2(n) { return (n < 10 ? "0" : "") + n; }
+  /* What a typed date means: { value: "2026-12-01" } or { problem: a sentence }; empty is neither.
+     A date that does not exist (31-02, day or month 0) is refused, never moved to another day. */
+  function parseDate(text) {
+    var t = String(text).trim();
+    if (t === "") { return { value: undefined, problem: "" }; }
+    var d, m, y;
+    var match = DATE_ISO.exec(t);
+    if (match) {
+      y = match[1]; m = match[2]; d = match[3];
+    } else if ((match = DATE_DMY.exec(t) || DATE_DIGITS.exec(t))) {
+      d = match[1]; m = match[2]; y = match[3];
+    } else {
+      return { value: undefined, problem: /^\d+$/.test(t) && t.length > 8 ? W.datum_jaar : W.datum_vorm_fout };
+    }
+    if (y.length !== 4 || Number(y) < 1900 || Number(y) > 2199) { return { value: undefined, problem: W.datum_jaar }; }
+    var year = Number(y), month = Number(m), day = Number(d);
+    var days = month >= 1 && month <= 12 ? new Date(Date.UTC(year, month, 0)).getUTCDate() : 0;
+    if (day < 1 || day > days) { return { value: undefined, problem: W.datum_bestaat_niet }; }
+    return { value: y + "-" + pad2(month) + "-" + pad2(day), problem: "" };
+  }
+  /* "2026-12-01" shown as "01-12-2026". */
+  function showDate(iso) {
+    var match = DATE_ISO.exec(iso);
+    return match ? match[3] + "-" + match[2] + "-" + match[1] : iso;
+  }
+  function dateInputs() { return toArray(form.querySelectorAll(ofKind([K.DATE], " input"))); }
+  /* The message beside a field (and aria-invalid, aria-describedby), or none. */
+  function markField(control, message) {
+    var field = control.closest('[data-node="field"]');
+    var box = field ? field.querySelector("[data-field-error]") : null;
+    if (!box) { return; }
+    box.textContent = message;
+    box.hidden = !message;
+    var ids = (control.getAttribute("aria-describedby") || "").split(/\s+/).filter(function (x) { return x && x !== box.id; });
+    if (message) { ids.push(box.id); }
+    if (ids.length) { control.setAttribute("aria-describedby", ids.join(" ")); } else { control.removeAttribute("aria-describedby"); }
+    if (message) { control.setAttribute("aria-invalid", "true"); } else { control.removeAttribute("aria-invalid"); }
+  }
+  /* A date as the person left it: written out as dd-mm-jjjj when it is one, its problem shown when not. */
+  function settleDate(input) {
+    var parsed = parseDate(input.value);
+    if (parsed.value) { input.value = showDate(parsed.value); }
+    markField(input, input.disabled ? "" : parsed.problem);
+  }
+
   // -- reading values -----------------------------------------------------------------------------
   function readField(el) {
     var kind = kindOf(el);
@@ -90,6 +143,7 @@
       var chosen = (pickerState.get(el) || []).slice();
       return chosen.length ? chosen : undefined;
     }
+    if (kind === K.PART) { return partPointer(partState.get(el)); }
     if (kind === K.BOOLEAN || kind === K.TRISTATE) {
       var radio = el.querySelector("input:checked");
       if (!radio || radio.value === "") { return undefined; }
@@ -109,6 +163,7 @@
       var lines = control.value.split(/\r?\n/).map(function (l) { return l.trim(); }).filter(function (l) { return l !== ""; });
       return lines.length ? lines : undefined;
     }
+    if (kind === K.DATE) { return parseDate(control.value).value; }
     if (kind === K.INTEGER) {
       if (control.value === "") { return undefined; }
       var number = Number(control.value);
@@ -324,6 +379,93 @@
     }
   }
 
+  // -- parts of the document (a request not to disclose names one), picked by label --------------
+  function escapeKey(key) { return key.replace(/~/g, "~0").replace(/\//g, "~1"); }
+  /* The place of a node in the saved file: its keys and indexes. */
+  function placeOf(el) {
+    var segments = [];
+    while (el && !el.hasAttribute("data-root")) {
+      var parent = parentNodeOf(el);
+      segments.unshift(isItem(el) ? String(nodeChildren(parent).indexOf(el)) : keyOf(el));
+      el = parent;
+    }
+    return segments;
+  }
+  function pointerOf(el) { return placeOf(el).map(function (k) { return "/" + escapeKey(k); }).join(""); }
+  /* What a part picker saves: the pointer of the node chosen (where it is now: items may have moved),
+     or the file's own pointer when the form could not show that place. */
+  function partPointer(state) {
+    if (typeof state === "string") { return state; }
+    return state && state.isConnected ? pointerOf(state) : undefined;
+  }
+  /* The node a pointer from a file leads to, or null. */
+  function nodeAt(pointer) {
+    if (pointer === "" || pointer.charAt(0) !== "/") { return null; }
+    var el = form;
+    var segments = pointer.slice(1).split("/").map(function (s) { return s.replace(/~1/g, "/").replace(/~0/g, "~"); });
+    for (var i = 0; i < segments.length; i++) {
+      if (!el || nodeType(el) === "field") { return null; }
+      el = nodeType(el) === "repeat" ? (/^\d+$/.test(segments[i]) ? nodeChildren(el)[Number(segments[i])] || null : null) : childByKey(el, segments[i]);
+    }
+    return el;
+  }
+  /* Whether a value holds anything the person filled in (an empty list saved as [] does not). */
+  function hasContent(value) {
+    if (value === undefined) { return false; }
+    if (Array.isArray(value)) { return value.some(hasContent); }
+    if (value && typeof value === "object") { return Object.keys(value).some(function (k) { return hasContent(value[k]); }); }
+    return true;
+  }
+  /* Every part the person has filled in, in the order of the form: sections, lists, items, fields. */
+  function filledParts(skip, notAllowed) {
+    var out = [];
+    (function walk(el) {
+      nodeChildren(el).forEach(function (child) {
+        if (child === skip || child.hidden || (nodeType(child) === "field" && kindOf(child) === K.HIDDEN)) { return; }
+        if (!hasContent(collect(child))) { return; }
+        var pointer = pointerOf(child);
+        if (notAllowed.indexOf(pointer) < 0) { out.push({ node: child, pointer: pointer, label: describePath(placeOf(child)) }); }
+        if (nodeType(child) !== "field") { walk(child); }
+      });
+    })(form);
+    return out;
+  }
+  function refreshParts() {
+    toArray(form.querySelectorAll(ofKind([K.PART], ""))).forEach(function (field) {
+      var select = field.querySelector("select");
+      var section = field;
+      while (parentNodeOf(section) && !parentNodeOf(section).hasAttribute("data-root")) { section = parentNodeOf(section); }
+      var parts = filledParts(section, JSON.parse(select.getAttribute("data-not-allowed") || "[]"));
+      var state = partState.get(field);
+      if (typeof state === "string") {  // from a file: the node it names, once the form shows it
+        var found = nodeAt(state);
+        if (found) { state = found; partState.set(field, found); }
+      }
+      if (state && typeof state !== "string" && !state.isConnected) { state = undefined; partState.delete(field); }
+      var options = parts.map(function (p) { return { value: p.pointer, label: p.label }; });
+      var current = partPointer(state);
+      if (current !== undefined && !parts.some(function (p) { return p.pointer === current; })) {
+        var shown = typeof state === "string" ? describePath(state.slice(1).split("/").map(function (s) { return s.replace(/~1/g, "/").replace(/~0/g, "~"); })) : describePath(placeOf(state));
+        options.push({ value: current, label: fmt(W.onderdeel_leeg, { onderdeel: shown }) });
+      }
+      var sig = JSON.stringify(options);
+      if (partSig.get(field) !== sig) {
+        while (select.options.length > 1) { select.remove(1); }
+        options.forEach(function (o) {
+          var option = document.createElement("option");
+          option.value = o.value;
+          option.textContent = o.label;
+          select.appendChild(option);
+        });
+        partSig.set(field, sig);
+        var hint = field.querySelector("[data-empty-hint]");
+        if (hint) { hint.hidden = options.length > 0; }
+      }
+      select.value = current === undefined ? "" : current;
+      partChoices.set(field, parts);
+    });
+  }
+
   // -- repeats -------------------------------------------------------------------------------------
   function freshIds(root) {
     var map = {};
@@ -445,6 +587,7 @@
       }
       t.setCustomValidity(message);
     });
+    dateInputs().forEach(function (i) { i.setCustomValidity(parseDate(i.value).problem); });
     toArray(form.querySelectorAll(ofKind([K.TEXT, K.TEL, K.EMAIL], " input") + ", " + ofKind([K.TEXTAREA], " textarea"))).forEach(function (c) {
       c.setCustomValidity(c.required && c.value !== "" && c.value.trim() === "" ? W.leeg : "");
     });
@@ -477,6 +620,7 @@
         if (note) { note.hidden = relevant; }
       });
       refreshPickers();
+      refreshParts();
       controls(form).forEach(function (c) { c.disabled = !isShown(c); });
       toArray(form.querySelectorAll('[data-node="field"]')).forEach(function (f) {
         if (kindOf(f) === K.HIDDEN) { return; }
@@ -576,6 +720,7 @@
   }
   function save(asDraft) {
     update();
+    dateInputs().forEach(settleDate);
     var bad = invalidControls();
     if (bad.length && !asDraft) {
       setStatus("", false);
@@ -618,6 +763,8 @@
     toArray(form.querySelectorAll("[data-prev]")).forEach(function (i) { i.removeAttribute("data-prev"); });
     pickerState = new WeakMap();
     pickerSig = new WeakMap();
+    partState = new WeakMap();
+    partSig = new WeakMap();
     toArray(form.querySelectorAll("[data-visible-when]")).forEach(function (el) { el.hidden = false; });
   }
   function setField(el, value) {
@@ -629,6 +776,10 @@
     }
     if (kind === K.PERSON || kind === K.PERSON_OR_MELDER) {
       if (typeof value === "string") { setState(el, [oneLine(value)]); }
+      return;
+    }
+    if (kind === K.PART) {
+      if (typeof value === "string") { partState.set(el, oneLine(value)); }
       return;
     }
     if (kind === K.BOOLEAN || kind === K.TRISTATE || (kind === K.ENUM && !el.querySelector("select"))) {
@@ -645,6 +796,10 @@
     if (!control) { return; }
     if (kind === K.TEXT_LIST) {
       control.value = Array.isArray(value) ? value.map(oneLine).join("\n") : "";  // an item is one line
+      return;
+    }
+    if (kind === K.DATE) {
+      if (typeof value === "string") { control.value = showDate(oneLine(value)); }
       return;
     }
     if (typeof value === "string") { control.value = control.tagName === "TEXTAREA" ? clean(value) : oneLine(value); }
@@ -669,21 +824,51 @@
   function sameText(original, now) {
     return oneLine(original).replace(/\s+/g, " ").trim() === now.replace(/\s+/g, " ").trim();
   }
-  /* Pointers of the values in the file that did not make it into the form. */
+  /* Where the values in the file are that did not make it into the form: each a list of keys and indexes. */
   function lostValues(original, now, path, out) {
     if (original === null || original === undefined || original === "") { return; }
     if (Array.isArray(original)) {
-      if (!Array.isArray(now)) { if (original.length) { out.push(path || "/"); } return; }
-      original.forEach(function (v, i) { lostValues(v, now[i], path + "/" + i, out); });
+      if (!Array.isArray(now)) { if (original.length) { out.push(path); } return; }
+      if (original.every(function (v) { return v === null || typeof v !== "object"; })) {
+        /* a list of choices, persons or lines: each value kept counts, in whatever order the form keeps them */
+        original.forEach(function (v, i) {
+          var kept = now.some(function (n) { return n === v || (typeof v === "string" && typeof n === "string" && sameText(v, n)); });
+          if (!kept && v !== null && v !== "") { out.push(path.concat([String(i)])); }
+        });
+        return;
+      }
+      original.forEach(function (v, i) { lostValues(v, now[i], path.concat([String(i)]), out); });
       return;
     }
     if (typeof original === "object") {
-      if (!now || typeof now !== "object" || Array.isArray(now)) { if (Object.keys(original).length) { out.push(path || "/"); } return; }
-      Object.keys(original).forEach(function (k) { lostValues(original[k], now[k], path + "/" + k, out); });
+      if (!now || typeof now !== "object" || Array.isArray(now)) { if (Object.keys(original).length) { out.push(path); } return; }
+      Object.keys(original).forEach(function (k) { lostValues(original[k], now[k], path.concat([k]), out); });
       return;
     }
     if (typeof original === "string" && typeof now === "string" && sameText(original, now)) { return; }
-    if (original !== now) { out.push(path || "/"); }
+    if (original !== now) { out.push(path); }
+  }
+  /* A place in the file (its keys and indexes) said in the form's own words: the labels of the
+     sections, item and field it leads to ("Betrokkenen › Kind 1 › Leeftijd"); a key the form does
+     not know is quoted. */
+  function describePath(segments) {
+    var el = form;
+    var parts = [];
+    for (var i = 0; i < segments.length && nodeType(el) !== "field"; i++) {
+      var next = nodeType(el) === "repeat" ? (/^\d+$/.test(segments[i]) ? nodeChildren(el)[Number(segments[i])] : null) : childByKey(el, segments[i]);
+      if (!next) {
+        if (nodeType(el) === "repeat" && labelOf(el)) { parts.push(labelOf(el)); }
+        parts.push(fmt(W.onbekend_deel, { naam: oneLine(segments[i]) }));
+        break;
+      }
+      el = next;
+      var last = i === segments.length - 1;
+      if (nodeType(el) !== "repeat" || last) {
+        var label = labelOf(el) || el.getAttribute("data-label") || "";
+        if (label) { parts.push(label); }
+      }
+    }
+    return parts.length ? parts.join(" › ") : W.heel_bestand;
   }
   function load(file) {
     var reader = new FileReader();
@@ -699,6 +884,12 @@
         setStatus(fmt(W.niet_geladen, { bestand: file.name, reden: W.geen_object }), true);
         return;
       }
+      var older = jsonAttr(form, "data-older-versions") || {};
+      var old = Object.keys(older).some(function (key) { return has(data, key) && older[key].indexOf(data[key]) >= 0; });
+      if (old) {  // not opened half: it is converted first, by someone with the tool (check/migrate.py)
+        setStatus(fmt(W.niet_geladen, { bestand: file.name, reden: W.oude_versie }), true);
+        return;
+      }
       var mismatch = checkFixed(form, data);
       if (mismatch) {
         setStatus(fmt(W.niet_geladen, { bestand: file.name, reden: mismatch }), true);
@@ -708,12 +899,15 @@
       clearForm();
       fill(form, data);
       update();
+      dateInputs().forEach(function (i) { markField(i, i.disabled ? "" : parseDate(i.value).problem); });
       var lost = [];
-      lostValues(data, collect(form), "", lost);
+      lostValues(data, collect(form), [], lost);
       dirty = false;
       var text = fmt(W.geladen, { bestand: file.name });
+      var said = [];
+      lost.map(describePath).forEach(function (d) { if (said.indexOf(d) < 0) { said.push(d); } });
       if (lost.length) {
-        text += " " + fmt(W.niet_overgenomen, { paden: lost.slice(0, 8).join(", ") + (lost.length > 8 ? ", …" : "") });
+        text += " " + fmt(W.niet_overgenomen, { paden: said.slice(0, 8).join("; ") + (said.length > 8 ? "; …" : "") });
       }
       setStatus(text, lost.length > 0);
     };
@@ -730,7 +924,13 @@
     if (!field) { return; }
     markDirty();
     var kind = kindOf(field);
-    if (kind === K.PERSON_ID) {
+    if (kind === K.DATE && target.tagName === "INPUT") {
+      if (event.type === "change") {
+        settleDate(target);
+      } else if (target.getAttribute("aria-invalid") === "true" && !parseDate(target.value).problem) {
+        markField(target, "");  // corrected: the message goes at once; a new one waits until the field is left
+      }
+    } else if (kind === K.PERSON_ID) {
       var previous = target.getAttribute("data-prev") || "";
       var now = target.value.trim();
       if (now && previous && now !== previous) { renameId(previous, now); }
@@ -741,6 +941,9 @@
       setState(field, state);
     } else if ((kind === K.PERSON || kind === K.PERSON_OR_MELDER) && target.tagName === "SELECT") {
       setState(field, target.value ? [target.value] : []);
+    } else if (kind === K.PART && target.tagName === "SELECT") {
+      var chosenPart = (partChoices.get(field) || []).filter(function (p) { return p.pointer === target.value; })[0];
+      if (chosenPart) { partState.set(field, chosenPart.node); } else if (!target.value) { partState.delete(field); }
     }
     update();
   }

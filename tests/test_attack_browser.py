@@ -90,9 +90,8 @@ class Watched:
         dialog.dismiss()
 
     def _console(self, message: Any) -> None:
-        # Chromium's warning when a date input is given a non-date (the file's "date" is a
-        # payload): the input stays empty and the form names the value as not taken over.
-        if message.type in ("error", "warning") and "does not conform to the required format" not in message.text:
+        # (a date field is a text input read as dd-mm-jjjj: a payload "date" no longer makes Chromium warn)
+        if message.type in ("error", "warning"):
             self.console.append(message.text)
 
     def _request(self, request: Any) -> None:

@@ -374,7 +374,7 @@ def test_loading_a_file_of_another_sector_is_refused_with_a_message(watched: Wat
     odd = tmp_path / "vreemd.json"
     odd.write_text(json.dumps({"soort": "advies", "sector": "gezondheidszorg", "kenmerk": "K9", "onbekendVeld": 1}), encoding="utf-8")
     message = load(page, odd)
-    assert "/onbekendVeld" in message
+    assert "onbekend onderdeel 'onbekendVeld'" in message and "/onbekendVeld" not in message
     assert page.locator("#f-kenmerk").input_value() == "K9"
     broken = tmp_path / "kapot.json"
     broken.write_text("{niet: json", encoding="utf-8")

@@ -44,6 +44,7 @@ KINDS = {"text", "textarea", "date", "integer", "boolean", "tristate", "enum", "
     "email",
     "tel",
     "hidden",
+    "part",
 }
 
 
@@ -229,8 +230,9 @@ def test_required_pattern_and_maxlength_follow_the_layout(soort: str, sector: st
                 assert control.get("min") == str(field.minimum)
             if field.maximum is not None:
                 assert control.get("max") == str(field.maximum)
-        if field.kind == "date":
-            assert control.get("type") == "date"
+        if field.kind == "date":  # typed day-month-year whatever the browser's locale (issue 12.3)
+            assert control.get("type") == "text" and control.get("inputmode") == "numeric"
+            assert f"{fid}-datumvorm" in (control.get("aria-describedby") or "").split()
         if field.kind in ("boolean", "tristate"):
             values = [c.get("value") for c in controls]
             assert values == (["true", "false"] if field.kind == "boolean" else ["true", "false", ""])

@@ -25,6 +25,8 @@ from typing import Any
 
 from jinja2 import Template
 
+from meldform.check.migrate import VERSIE, VERSIE_OUD
+from meldform.check.rules import NIET_TER_INZAGE_VERBODEN
 from meldform.documents.render_html import environment
 from meldform.model.kinds import Kind
 from meldform.model.layout import NAME_DISPLAY, Condition, Field, Group, Layout, Repeat
@@ -127,7 +129,7 @@ def _widget(node: Field) -> Control:
         return Control.RADIO
     if kind in (Kind.ENUM_MULTI, Kind.PERSONS):
         return Control.CHECKBOXES
-    if kind in (Kind.PERSON, Kind.PERSON_OR_MELDER):
+    if kind in (Kind.PERSON, Kind.PERSON_OR_MELDER, Kind.PART):
         return Control.SELECT
     if kind in (Kind.TEXTAREA, Kind.TEXT_LIST):
         return Control.TEXTAREA
@@ -136,7 +138,9 @@ def _widget(node: Field) -> Control:
     return Control.INPUT
 
 
-_INPUT_TYPES = {Kind.DATE: "date", Kind.INTEGER: "number", Kind.EMAIL: "email", Kind.TEL: "tel", Kind.TEXT: "text", Kind.PERSON_ID: "text"}
+# A date is a text input: a browser's date input follows the browser's locale (an en-US Chromium
+# reads a typed 01122026 as 12 January); the form's script reads dd-mm-jjjj whatever the locale.
+_INPUT_TYPES = {Kind.DATE: "text", Kind.INTEGER: "number", Kind.EMAIL: "email", Kind.TEL: "tel", Kind.TEXT: "text", Kind.PERSON_ID: "text"}
 
 
 def _input_type(node: Field) -> str:
@@ -177,7 +181,7 @@ def _fixed_label(node: Field) -> str:
 
 def _pattern_hint_shown(node: Field) -> bool:
     """Show the pattern's hint unless the widget makes it moot or the help already says it."""
-    if not node.pattern_hint or node.kind in (Kind.DATE, Kind.PERSON, Kind.PERSON_OR_MELDER, Kind.PERSONS):
+    if not node.pattern_hint or node.kind in (Kind.DATE, Kind.PERSON, Kind.PERSON_OR_MELDER, Kind.PERSONS, Kind.PART):
         return False
     return node.pattern_hint.rstrip(".").lower() not in (node.help or "").lower()
 
@@ -191,6 +195,20 @@ def _id_prefix(label: str) -> str:
 
 def _person_sources(layout: Layout) -> list[Repeat]:
     return [node for _, node in layout.person_repeats()]
+
+
+def older_versions(layout: Layout) -> dict[str, list[str]]:
+    """The versions of the format the form does not open itself (``{key: ["1.0"]}``): the hidden
+    field whose fixed value is the current version, and the version ``meldform migrate`` converts.
+
+    The form refuses such a file with a sentence saying who can convert it; it does not migrate
+    in the browser, since the migration's steps name fields (check/migrate.py) and the form's
+    script names none.
+    """
+    for child in layout.root.children:
+        if isinstance(child, Field) and child.kind == Kind.HIDDEN and child.has_fixed_value and child.fixed_value == VERSIE:
+            return {child.key: [VERSIE_OUD]}
+    return {}
 
 
 def default_file_stem(layout: Layout) -> str:
@@ -251,11 +269,18 @@ def blank_html(layout: Layout) -> str:
             "concept_opgeslagen",
             "geladen",
             "niet_geladen",
+            "oude_versie",
             "geen_json",
             "geen_object",
             "ander_formulier",
             "niet_overgenomen",
+            "onbekend_deel",
+            "onderdeel_leeg",
+            "heel_bestand",
             "niet_opgeslagen_weg",
+            "datum_vorm_fout",
+            "datum_bestaat_niet",
+            "datum_jaar",
         )
     }
     return _template().render(
@@ -274,6 +299,9 @@ def blank_html(layout: Layout) -> str:
         name_display=NAME_DISPLAY,
         file_name_key=layout.file_name_key or "",
         default_stem=default_file_stem(layout),
+        older=_json(older_versions(layout)),
+        # the parts a "niet ter inzage" request may not name (what identifies the document itself)
+        parts_not_allowed=_json(sorted(NIET_TER_INZAGE_VERBODEN)),
         # helpers
         is_field=lambda n: isinstance(n, Field),
         is_group=lambda n: isinstance(n, Group),
@@ -306,4 +334,4 @@ def _static_required(node: Field | Repeat, firm: bool) -> bool:
     return firm and node.required and not node.required_when and not node.visible_when
 
 
-__all__ = ["Control", "blank_html", "default_file_stem", "html_pattern", "words"]
+__all__ = ["Control", "blank_html", "default_file_stem", "html_pattern", "older_versions", "words"]

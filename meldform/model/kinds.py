@@ -28,6 +28,7 @@ class Kind(StrEnum):
     EMAIL = "email"
     TEL = "tel"
     HIDDEN = "hidden"  # a fixed value (``const`` or a single option): no control
+    PART = "part"  # a part of the document (a JSON Pointer), picked by the labels of the form
 
     @classmethod
     def as_json(cls) -> str:

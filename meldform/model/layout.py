@@ -31,7 +31,7 @@ Path = tuple[str | int, ...]
 TEXT, TEXTAREA, DATE, INTEGER, BOOLEAN, TRISTATE = Kind.TEXT, Kind.TEXTAREA, Kind.DATE, Kind.INTEGER, Kind.BOOLEAN, Kind.TRISTATE
 ENUM, ENUM_MULTI, TEXT_LIST = Kind.ENUM, Kind.ENUM_MULTI, Kind.TEXT_LIST
 PERSON, PERSONS, PERSON_OR_MELDER, PERSON_ID = Kind.PERSON, Kind.PERSONS, Kind.PERSON_OR_MELDER, Kind.PERSON_ID
-EMAIL, TEL, HIDDEN = Kind.EMAIL, Kind.TEL, Kind.HIDDEN
+EMAIL, TEL, HIDDEN, PART = Kind.EMAIL, Kind.TEL, Kind.HIDDEN, Kind.PART
 
 ROLE_ANNOTATION = "x-rol"  # on the field of a person's item that says the person's role
 NAME_DISPLAY = "naam"  # the ``x-weergave`` (``Group.display``) of a person's name
@@ -454,6 +454,8 @@ def _kind(schema: Schema) -> Kind:
         return PERSON
     if widget == "id":
         return PERSON_ID
+    if widget == "onderdeel":
+        return PART
     if "enum" in schema:
         return ENUM
     if types == ["boolean", "null"]:

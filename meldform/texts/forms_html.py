@@ -34,6 +34,19 @@ FORM_WORDS: dict[str, dict[str, str]] = {
     "verwijderen": {"nl": "Verwijderen", "en": "Remove"},
     "verwijder_item": {"nl": "{titel} verwijderen", "en": "Remove {titel}"},
     "vorm": {"nl": "Vorm: {hint}.", "en": "Form: {hint}."},
+    "datum_hint": {"nl": "dd-mm-jjjj", "en": "dd-mm-yyyy"},
+    "datum_vorm_fout": {
+        "nl": "Typ de datum als dag-maand-jaar, bijvoorbeeld 01-12-2026.",
+        "en": "Type the date as day-month-year, for example 01-12-2026.",
+    },
+    "datum_bestaat_niet": {
+        "nl": "Deze datum bestaat niet: controleer de dag en de maand.",
+        "en": "This date does not exist: check the day and the month.",
+    },
+    "datum_jaar": {
+        "nl": "Controleer het jaar: typ het met vier cijfers, bijvoorbeeld 2026.",
+        "en": "Check the year: type it in four digits, for example 2026.",
+    },
     "geen_personen": {
         "nl": "Nog niemand om te kiezen: voeg eerst {bronnen} toe; daarna kunt u hier kiezen.",
         "en": "Nobody to choose yet: first add {bronnen}; then you can choose here.",
@@ -65,6 +78,12 @@ FORM_WORDS: dict[str, dict[str, str]] = {
     },
     "geladen": {"nl": "{bestand} is geopend.", "en": "{bestand} has been opened."},
     "niet_geladen": {"nl": "{bestand} is niet geopend: {reden}", "en": "{bestand} was not opened: {reden}"},
+    "oude_versie": {
+        "nl": "het is gemaakt met een oudere versie van het formulier; vraag uw aandachtsfunctionaris het om te zetten "
+        "naar de nieuwe versie en open dan het omgezette bestand.",
+        "en": "it was made with an older version of the form; ask your designated safeguarding officer (aandachtsfunctionaris) "
+        "to convert it to the new version, then open the converted file.",
+    },
     "geen_json": {"nl": "dit is geen opgeslagen formulier, of het bestand is beschadigd.", "en": "this is not a saved form, or the file is damaged."},
     "geen_object": {"nl": "het bestand bevat geen melding.", "en": "the file does not contain a melding."},
     "ander_formulier": {
@@ -72,9 +91,16 @@ FORM_WORDS: dict[str, dict[str, str]] = {
         "en": "this file belongs to {veld} '{gevonden}', this form is for {veld} '{verwacht}'. Open it in the matching form.",
     },
     "niet_overgenomen": {
-        "nl": "Let op: deze gegevens uit het bestand passen niet in dit formulier en worden niet opnieuw opgeslagen: {paden}",
-        "en": "Note: these data from the file do not fit this form and will not be saved again: {paden}",
+        "nl": "Let op: deze gegevens uit het bestand passen niet in dit formulier en worden niet opnieuw opgeslagen: {paden}.",
+        "en": "Note: these data from the file do not fit this form and will not be saved again: {paden}.",
     },
+    "onbekend_deel": {"nl": "onbekend onderdeel '{naam}'", "en": "unknown part '{naam}'"},
+    "onderdeel_leeg": {"nl": "{onderdeel} (nu leeg)", "en": "{onderdeel} (now empty)"},
+    "geen_onderdelen": {
+        "nl": "Nog niets om te kiezen: vul eerst de onderdelen van het formulier in; daarna kunt u hier kiezen.",
+        "en": "Nothing to choose yet: first fill in the parts of the form; then you can choose here.",
+    },
+    "heel_bestand": {"nl": "het hele bestand", "en": "the whole file"},
     "niet_opgeslagen_weg": {
         "nl": "Er zijn wijzigingen die nog niet zijn opgeslagen.",
         "en": "There are changes that have not been saved.",
