@@ -103,6 +103,31 @@ def test_report_html_in_english(inputs: Path, tmp_path: Path) -> None:
     assert "verwerkt" not in text
 
 
+def _row_headings(page: str, section: str) -> list[str]:
+    """The text of every row heading (``<th scope="row">``) in the report's section ``section``."""
+    part = re.search(rf'<h2 id="{section}-kop">.*?(?=<h2 |</main>)', page, flags=re.S)  # up to the next section
+    assert part, section
+    return [_text(cell).strip() for cell in re.findall(r'<th scope="row">(.*?)</th>', part.group(0), flags=re.S)]
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_per_finding_is_headed_by_the_label_and_the_code_is_a_detail(inputs: Path, tmp_path: Path, lang: str) -> None:
+    output = tmp_path / "uit"
+    _run(inputs, output, "--lang", lang)
+    page = (output / "rapport.html").read_text(encoding="utf-8")
+    codes = [entry["code"] for entry in json.loads((output / "rapport.json").read_text(encoding="utf-8"))["samenvatting"]["perCode"]]
+    assert {"formaat", "onleesbaar", "veiligheidscijfers_uiteenlopend"} <= set(codes)
+    headings = _row_headings(page, "per-code")
+    assert headings == [f"{finding_label(code, lang)} (code: {code})" for code in codes]
+    for code in codes:
+        assert f'<small class="detail">(code: {code})</small></th>' in page
+        assert not any(heading.startswith(code) for heading in headings)  # never the bare code as the heading
+    words = {"nl": ("Bevinding", "Onjuiste vorm"), "en": ("Finding", "Wrong format")}[lang]
+    text = _text(page)
+    assert all(word in text for word in words)
+    assert f"{finding_label('veiligheidscijfers_uiteenlopend', lang)} (code: veiligheidscijfers_uiteenlopend)" in text
+
+
 def test_rapport_json_keeps_its_fields_and_adds_labels(inputs: Path, tmp_path: Path) -> None:
     output = tmp_path / "uit"
     _run(inputs, output)
@@ -111,6 +136,10 @@ def test_rapport_json_keeps_its_fields_and_adds_labels(inputs: Path, tmp_path: P
     assert report["samenvatting"]["status"] == {"gerenderd": 1, "overgeslagen": 0, "ongeldig": 1, "onleesbaar": 1, "conflict": 1, "mislukt": 0}
     assert {b["status"] for b in report["bestanden"]} == {"gerenderd", "ongeldig", "onleesbaar", "conflict"}
     assert report["statusLabels"]["ongeldig"] == "niet verwerkt: fouten in het document"
+    # perCode keeps its keys and adds the label beside the code
+    per_code = {entry["code"]: entry for entry in report["samenvatting"]["perCode"]}
+    assert per_code["formaat"] == {"code": "formaat", "label": "Onjuiste vorm", "ernst": "fout", "aantal": 1, "bestanden": 1}
+    assert all(list(entry)[:2] == ["code", "label"] and entry["label"] == finding_label(code, "nl") for code, entry in per_code.items())
     assert dt.datetime.fromisoformat(report["gemaakt"]).utcoffset() in (dt.timedelta(hours=1), dt.timedelta(hours=2))
 
 
