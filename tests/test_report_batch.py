@@ -84,7 +84,8 @@ def test_report_html_speaks_dutch(inputs: Path, tmp_path: Path) -> None:
     made = json.loads((output / "rapport.json").read_text(encoding="utf-8"))["gemaakt"]
     assert f"Gemaakt {format_moment(dt.datetime.fromisoformat(made), 'nl')}" in text
     assert re.search(r"Gemaakt \d{1,2} (januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december) \d{4}, \d\d:\d\d", text)
-    for status in ("verwerkt 1", "niet verwerkt: fouten in het document 1", "onleesbaar 1", "niet verwerkt: uitvoerbestand bestaat al of kenmerk dubbel 1"):
+    # the statuses head their rows as labels do: with a capital
+    for status in ("Verwerkt 1", "Niet verwerkt: fouten in het document 1", "Onleesbaar 1", "Niet verwerkt: uitvoerbestand bestaat al of kenmerk dubbel 1"):
         assert status in text
     # the finding reads with its labels; the code is a detail, the JSON pointer is gone
     assert "Fout: Betrokkenen › Kind 1 › Burgerservicenummer (BSN) heeft niet de juiste vorm (precies 9 cijfers) (code: formaat)" in text
@@ -98,7 +99,7 @@ def test_report_html_in_english(inputs: Path, tmp_path: Path) -> None:
     _run(inputs, output, "--lang", "en")
     text = _text((output / "rapport.html").read_text(encoding="utf-8"))
     assert re.search(r"Made \d{1,2} (January|February|March|April|May|June|July|August|September|October|November|December) \d{4}, \d\d:\d\d", text)
-    assert "not processed: errors in the document 1" in text
+    assert "Not processed: errors in the document 1" in text
     assert "Persons involved › Child 1 › Citizen service number (BSN)" in text
     assert "verwerkt" not in text
 
@@ -122,10 +123,30 @@ def test_per_finding_is_headed_by_the_label_and_the_code_is_a_detail(inputs: Pat
     for code in codes:
         assert f'<small class="detail">(code: {code})</small></th>' in page
         assert not any(heading.startswith(code) for heading in headings)  # never the bare code as the heading
-    words = {"nl": ("Bevinding", "Onjuiste vorm"), "en": ("Finding", "Wrong format")}[lang]
+    words = {"nl": ("Bevinding", "Onjuiste vorm", "Waarschuwing"), "en": ("Finding", "Wrong format", "Warning")}[lang]
     text = _text(page)
     assert all(word in text for word in words)
     assert f"{finding_label('veiligheidscijfers_uiteenlopend', lang)} (code: veiligheidscijfers_uiteenlopend)" in text
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_row_headings_and_statuses_read_as_labels(inputs: Path, tmp_path: Path, lang: str) -> None:
+    """No row heading starts lower case; a status or a severity standing alone in a cell neither."""
+    output = tmp_path / "uit"
+    _run(inputs, output, "--lang", lang)
+    page = (output / "rapport.html").read_text(encoding="utf-8")
+    for section in ("samenvatting", "per-sector", "per-code", "samenloop", "problemen"):
+        for heading in _row_headings(page, section):
+            assert heading[:1].isupper(), (section, heading)
+    cells = {_text(cell).strip() for cell in re.findall(r"<td>(.*?)</td>", page, flags=re.S)}
+    statuses = {
+        "nl": ("verwerkt", "niet verwerkt: fouten in het document", "onleesbaar"),
+        "en": ("processed", "not processed: errors in the document", "unreadable"),
+    }
+    for status in statuses[lang]:
+        assert status not in cells and status[:1].upper() + status[1:] in cells
+    # the samenloop group's id is a detail beside its number
+    assert re.search(r'<h3 id="G-[0-9a-f]{12}-kop">(Groep|Group) 1 <small class="detail">\(G-[0-9a-f]{12}\)</small></h3>', page)
 
 
 def test_rapport_json_keeps_its_fields_and_adds_labels(inputs: Path, tmp_path: Path) -> None:
