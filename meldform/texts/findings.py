@@ -233,7 +233,7 @@ FINDING_LABELS: dict[str, dict[str, str]] = {
     "geen_hulp_geen_melding": {"nl": "Geen hulp en geen melding", "en": "Neither help nor a melding"},
     "herbeoordeling_ontbreekt": {"nl": "Datum herbeoordeling ontbreekt", "en": "Date of reassessment missing"},
     "herbeoordeling_verstreken": {"nl": "Datum herbeoordeling verstreken", "en": "Date of reassessment has passed"},
-    "herbeoordeling_datum": {"nl": "Datum herbeoordeling niet na het document", "en": "Date of reassessment not after the document"},
+    "herbeoordeling_datum": {"nl": "Datum herbeoordeling te vroeg", "en": "Date of reassessment too early"},
     "ernst_onderschat": {"nl": "Ernst mogelijk onderschat", "en": "Seriousness possibly underestimated"},
     "ernst_zonder_onveiligheid": {"nl": "Ernst wijst op structurele onveiligheid", "en": "Seriousness points to structural unsafety"},
     "terugkoppeling_datum": {"nl": "Terugkoppeling vóór de melding", "en": "Feedback before the melding"},
