@@ -18,7 +18,7 @@ from typing import Any
 
 from meldform import __version__
 from meldform.batch.common import GERENDERD, OK_STATUSES, REPORT_HTML, REPORT_JSON, STATUSES, Outcome, OutputError, read_journal
-from meldform.check.findings import FOUT
+from meldform.check.findings import FOUT, finding_label
 from meldform.cleaning import clean as clean_text
 from meldform.cleaning import clean_tree
 from meldform.output import OutputNotWritableError, stream_atomic
@@ -130,6 +130,17 @@ def now_local() -> dt.datetime:
         return dt.datetime.now().astimezone()
 
 
+def per_code(summary: Summary, lang: str) -> list[dict[str, Any]]:
+    """The summary's ``perCode`` entries, each with the finding's ``label`` beside its ``code``."""
+    return [{"code": entry["code"], "label": finding_label(entry["code"], lang), **entry} for entry in summary.as_json()["perCode"]]
+
+
+def heading(text: str) -> str:
+    """A status or severity word as a row heading or a cell of its own: 'verwerkt' -> 'Verwerkt'
+    (only the first letter: 'niet verwerkt: kenmerk dubbel' keeps its other capitals)."""
+    return text[:1].upper() + text[1:]
+
+
 def format_moment(moment: dt.datetime, lang: str) -> str:
     """'3 december 2026, 14:05' (English: '3 December 2026, 14:05')."""
     from meldform.documents.formatting import format_date
@@ -195,7 +206,7 @@ def write_reports(output: Path, journal_path: Path, summary: Summary, groups: li
         "gemaakt": made,
         "uitvoermap": str(output),
         "formaten": list(formats),
-        "samenvatting": summary.as_json(),
+        "samenvatting": {**summary.as_json(), "perCode": per_code(summary, lang)},
         "instellingen": {"hermeldingDossiers": summary.hermelding_dossiers, "hermeldingJaren": summary.hermelding_jaren},
         "samenloop": groups,
         "taal": lang,
@@ -230,7 +241,7 @@ def _problems(journal_path: Path) -> Iterator[dict[str, Any]]:
 
 def _labelled_problems(journal_path: Path, lang: str) -> Iterator[dict[str, Any]]:
     for record in _problems(journal_path):
-        record["statusLabel"] = status_label(record, lang)
+        record["statusLabel"] = heading(status_label(record, lang))
         yield record
 
 
@@ -249,8 +260,8 @@ def render_report_html(
     setting = {"drempel": summary.hermelding_dossiers, "jaren": summary.hermelding_jaren}
     for key in SETTING_WORDS:
         words[key] = words[key].format(**setting, vanaf="{vanaf}")
-    status_words = localized(STATUS_WORDS, lang)
-    ernst_words = localized(ERNST_LABELS, lang)
+    status_words = {status: heading(text) for status, text in localized(STATUS_WORDS, lang).items()}
+    ernst_words = {ernst: heading(text) for ernst, text in localized(ERNST_LABELS, lang).items()}
     sectors = []
     for sector, counts in sorted(summary.per_sector.items()):
         label = tr(schemas.sector_label(sector), lang) if sector in schemas.sectors else words["geen_sector"]
@@ -284,7 +295,7 @@ def render_report_html(
         formats=", ".join(formats),
         summary=summary,
         sectors=sectors,
-        codes=summary.as_json()["perCode"],
+        codes=per_code(summary, lang),
         groups=labelled_groups,
         problems=_labelled_problems(journal_path, lang),
         version=__version__,

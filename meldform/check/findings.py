@@ -7,7 +7,7 @@ from typing import Any, Literal
 
 from meldform.cleaning import clean
 from meldform.texts import pick
-from meldform.texts.findings import FINDINGS
+from meldform.texts.findings import FINDING_LABELS, FINDINGS
 
 Ernst = Literal["fout", "waarschuwing"]
 FOUT: Ernst = "fout"
@@ -39,6 +39,11 @@ def pointer(parts: list[str | int] | tuple[str | int, ...]) -> str:
 def finding_text(code: str, lang: str, **params: Any) -> str:
     """The sentence of finding ``code`` (an unknown code reads as 'is ongeldig')."""
     return pick(FINDINGS, code if code in FINDINGS else "ongeldig", lang, **{"hint": "", "uitleg": "", **params})
+
+
+def finding_label(code: str, lang: str) -> str:
+    """The short name of finding ``code`` ('Veiligheidscijfers lopen uiteen'); an unknown code is its own name."""
+    return pick(FINDING_LABELS, code, lang) if code in FINDING_LABELS else code
 
 
 def is_valid(findings: list[Finding]) -> bool:

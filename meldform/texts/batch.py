@@ -96,7 +96,7 @@ REPORT_WORDS: dict[str, dict[str, str]] = {
     "totaal": {"nl": "Totaal", "en": "Total"},
     "geen_sector": {"nl": "Onbekend (onleesbaar of zonder geldige sector)", "en": "Unknown (unreadable or without a valid sector)"},
     "per_code": {"nl": "Per bevinding", "en": "Per finding"},
-    "code": {"nl": "Code", "en": "Code"},
+    "bevinding": {"nl": "Bevinding", "en": "Finding"},
     "ernst": {"nl": "Ernst", "en": "Severity"},
     "in_bestanden": {"nl": "In bestanden", "en": "In files"},
     "geen_bevindingen": {"nl": "Geen bevindingen.", "en": "No findings."},

@@ -194,6 +194,58 @@ FINDINGS: dict[str, dict[str, str]] = {
     },
 }
 
+# A short name per finding code, for a heading or a table row where the code itself would stand
+# (rapport.html, "Per bevinding"); the sentence in FINDINGS says what is wrong and where. One entry
+# per code meldform can report (tests/test_report_batch.py derives the codes from the sources).
+FINDING_LABELS: dict[str, dict[str, str]] = {
+    # -- structure ------------------------------------------------------------------------
+    "onleesbaar": {"nl": "Onleesbaar bestand", "en": "Unreadable file"},
+    "verplicht": {"nl": "Verplicht veld ontbreekt", "en": "Required field missing"},
+    "onbekend_veld": {"nl": "Onbekend veld", "en": "Unknown field"},
+    "type": {"nl": "Verkeerde soort waarde", "en": "Wrong kind of value"},
+    "keuze": {"nl": "Keuze niet in de lijst", "en": "Choice not in the list"},
+    "vaste_waarde": {"nl": "Verkeerde vaste waarde", "en": "Wrong fixed value"},
+    "formaat": {"nl": "Onjuiste vorm", "en": "Wrong format"},
+    "leeg": {"nl": "Leeg veld", "en": "Empty field"},
+    "te_lang": {"nl": "Te lang", "en": "Too long"},
+    "te_kort": {"nl": "Te kort", "en": "Too short"},
+    "bereik": {"nl": "Buiten het toegestane bereik", "en": "Out of range"},
+    "te_weinig": {"nl": "Te weinig genoemd", "en": "Too few given"},
+    "dubbel": {"nl": "Dubbele waarde", "en": "Duplicate value"},
+    "niet_van_toepassing": {"nl": "Veld hoort hier niet bij", "en": "Field does not belong here"},
+    "niet_toegestaan": {"nl": "Waarde niet toegestaan", "en": "Value not allowed"},
+    "geen_betrokkenen": {"nl": "Geen betrokkenen genoemd", "en": "No persons involved named"},
+    "ongeldig": {"nl": "Ongeldige waarde", "en": "Invalid value"},
+    # -- rules ---------------------------------------------------------------------------
+    "elfproef": {"nl": "BSN klopt niet (elfproef)", "en": "BSN fails the eleven test"},
+    "datum_toekomst": {"nl": "Datum na vandaag of na de melding", "en": "Date after today or after the melding"},
+    "onbekende_betrokkene": {"nl": "Verwijzing naar een onbekende persoon", "en": "Reference to an unknown person"},
+    "dubbele_betrokkene": {"nl": "Twee personen met dezelfde aanduiding", "en": "Two persons with the same label"},
+    "kind_meerderjarig": {"nl": "Kind is 18 jaar of ouder", "en": "Child is 18 or older"},
+    "advies_identificerend": {"nl": "Adviesvraag maakt het gezin herkenbaar", "en": "Adviesvraag identifies the family"},
+    "advies_tekst_identificerend": {"nl": "Herkenbare gegevens in de tekst van een adviesvraag", "en": "Identifying data in the text of an adviesvraag"},
+    "advies_id_herkenbaar": {"nl": "Aanduiding in een adviesvraag lijkt een naam", "en": "Label in an adviesvraag looks like a name"},
+    "melden_verplicht": {"nl": "Melden is de professionele norm", "en": "Reporting is the professional norm"},
+    "besluit_niet_melden": {"nl": "Besluit niet melden: dit is geen melding", "en": "Decision not to report: this is no melding"},
+    "geen_vermoeden": {"nl": "Geen vermoeden", "en": "No suspicion"},
+    "acuut_telefonisch": {"nl": "Acute onveiligheid: meld ook telefonisch", "en": "Acute unsafety: also report by phone"},
+    "hermelding": {"nl": "Hermelding: eerdere meldingen binnen de termijn", "en": "Re-report: earlier meldingen within the period"},
+    "geen_hulp_geen_melding": {"nl": "Geen hulp en geen melding", "en": "Neither help nor a melding"},
+    "herbeoordeling_ontbreekt": {"nl": "Datum herbeoordeling ontbreekt", "en": "Date of reassessment missing"},
+    "herbeoordeling_verstreken": {"nl": "Datum herbeoordeling verstreken", "en": "Date of reassessment has passed"},
+    "herbeoordeling_datum": {"nl": "Datum herbeoordeling te vroeg", "en": "Date of reassessment too early"},
+    "ernst_onderschat": {"nl": "Ernst mogelijk onderschat", "en": "Seriousness possibly underestimated"},
+    "ernst_zonder_onveiligheid": {"nl": "Ernst wijst op structurele onveiligheid", "en": "Seriousness points to structural unsafety"},
+    "terugkoppeling_datum": {"nl": "Terugkoppeling vóór de melding", "en": "Feedback before the melding"},
+    "niet_ter_inzage_pad": {"nl": "Niet ter inzage: onderdeel niet gevonden", "en": "Not for inspection: part not found"},
+    "veiligheidscijfers_uiteenlopend": {"nl": "Veiligheidscijfers lopen uiteen", "en": "Safety scores differ widely"},
+    "advies_vt_gezondheidszorg": {"nl": "Arts of tandarts: raadpleeg eerst Veilig Thuis", "en": "Doctor or dentist: consult Veilig Thuis first"},
+    "geen_vertrouwensinspecteur": {"nl": "Vermoeden over een medewerker: niet bij Veilig Thuis", "en": "Suspicion about a staff member: not to Veilig Thuis"},
+    "geen_adviesvraag": {"nl": "Vraag aan Veilig Thuis ontbreekt", "en": "Question to Veilig Thuis missing"},
+    "twijfel_advies_vt": {"nl": "Twijfel: raadpleeg Veilig Thuis", "en": "In doubt: consult Veilig Thuis"},
+    "uitgerekende_datum": {"nl": "Uitgerekende datum onwaarschijnlijk", "en": "Due date implausible"},
+}
+
 LOAD_REASONS: dict[str, dict[str, str]] = {
     "niet_gevonden": {"nl": "bestand niet gevonden", "en": "file not found"},
     "map": {"nl": "dit is een map, geen bestand", "en": "this is a folder, not a file"},
