@@ -1,11 +1,11 @@
 """Writing output files safely: atomically, owner-readable only, never clobbering without ``force``.
 
-This is the one place in meldform that puts a file in place. A file is first written to a
-temporary file in the target folder (created with mode 0600 by ``mkstemp``), optionally flushed
-to disk, then moved into place. Without ``force`` the move is a hard link, which fails if the
-target exists — so even two processes racing for one name cannot overwrite each other. A crash
-at any moment leaves either no file or the whole file (plus, at worst, a hidden ``.*.tmp`` that
-``cleanup_temporaries`` removes).
+This is the one place in meldform that puts a file in place. A file is first written without a
+name in the target folder (Linux ``O_TMPFILE``, mode 0600; elsewhere a temporary file made by
+``mkstemp``), optionally flushed to disk, then given its name. Without ``force`` that is a hard
+link, which fails if the target exists — so even two processes racing for one name cannot
+overwrite each other. A crash at any moment leaves either no file or the whole file (plus, at
+worst, a hidden ``.*.tmp`` that ``cleanup_temporaries`` removes).
 
 ``write_atomic`` writes bytes held in memory; ``stream_atomic`` lets a caller stream text (a
 report of any length) into the file with the same guarantees. Folders meldform creates
@@ -17,6 +17,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import secrets
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -103,10 +104,76 @@ def stream_atomic(target: Path, *, force: bool = False, durable: bool = True) ->
 
 @contextlib.contextmanager
 def _atomic(target: Path, mode: str, *, force: bool, durable: bool) -> Iterator[IO[Any]]:
-    """The one way a file is put in place: a temporary file in the target's folder, filled by the
-    block, flushed when ``durable``, then moved into place (``_place``); removed on any failure."""
+    """The one way a file is put in place: a file without a name in the target's folder (Linux
+    ``O_TMPFILE``; elsewhere a temporary file), filled by the block, flushed when ``durable``, then
+    given its name (``_place``); on any failure it is gone."""
     if not force and target.exists():
         raise OutputExistsError(errno.EEXIST, "bestaat al", str(target))
+    anonymous = _anonymous(target)
+    if anonymous is None:
+        with _named_temporary(target, mode, force=force, durable=durable) as handle:
+            yield handle
+        return
+    try:
+        with os.fdopen(anonymous, mode, encoding=None if "b" in mode else "utf-8") as handle:
+            yield handle
+            handle.flush()
+            if durable:
+                os.fsync(handle.fileno())
+            os.fchmod(handle.fileno(), FILE_MODE)
+            _link(handle.fileno(), target, force=force)
+    except OSError as exc:
+        if isinstance(exc, OutputExistsError | OutputNotWritableError):
+            raise
+        raise OutputNotWritableError(exc.errno, exc.strerror, str(target)) from None
+    if durable:
+        _fsync_dir(target.parent)
+
+
+def _anonymous(target: Path) -> int | None:
+    """An open file without a name in ``target``'s folder; ``None`` where the system has none.
+
+    A process killed while writing it leaves nothing behind, and naming it is one link (no
+    temporary name to create, rename and remove): in a batch that is half the work of the disk.
+    """
+    flag = getattr(os, "O_TMPFILE", None)
+    if flag is None or not os.path.isdir("/proc/self/fd"):
+        return None
+    try:
+        return os.open(target.parent, flag | os.O_WRONLY, FILE_MODE)
+    except OSError as exc:
+        if exc.errno in (errno.EOPNOTSUPP, errno.EISDIR, errno.EINVAL):
+            return None  # a file system (or kernel) without O_TMPFILE
+        raise OutputNotWritableError(exc.errno, exc.strerror, str(target.parent)) from None
+
+
+def _link(fd: int, target: Path, *, force: bool) -> None:
+    """Give the open file ``fd`` the name ``target``: never over an existing file unless ``force``.
+
+    ``linkat(..., "/proc/self/fd/N", ..., AT_SYMLINK_FOLLOW)`` is how open(2) names an O_TMPFILE
+    file. Python calls plain link(), which does not follow, unless a dir fd is given; the path is
+    absolute, so the dir fd (``fd`` itself) is ignored by the kernel and only selects linkat.
+    """
+    source = f"/proc/self/fd/{fd}"
+    if not force:
+        try:
+            os.link(source, target, src_dir_fd=fd, follow_symlinks=True)  # fails if target exists
+        except FileExistsError:
+            raise OutputExistsError(errno.EEXIST, "bestaat al", str(target)) from None
+        return
+    tmp = target.parent / f"{TMP_PREFIX}{secrets.token_hex(8)}{TMP_SUFFIX}"
+    os.link(source, tmp, src_dir_fd=fd, follow_symlinks=True)
+    try:
+        os.replace(tmp, target)
+    except OSError:
+        with contextlib.suppress(FileNotFoundError):
+            tmp.unlink()
+        raise
+
+
+@contextlib.contextmanager
+def _named_temporary(target: Path, mode: str, *, force: bool, durable: bool) -> Iterator[IO[Any]]:
+    """Where there is no ``O_TMPFILE``: a temporary file (mode 0600), then moved into place."""
     fd, tmp = _temporary(target)
     try:
         with os.fdopen(fd, mode, encoding=None if "b" in mode else "utf-8") as handle:

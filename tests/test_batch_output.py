@@ -12,20 +12,32 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from meldform import output
 from meldform.cli import main
 from meldform.output import OutputExistsError, OutputNotWritableError, ensure_dir, stream_atomic, write_atomic
+
+
+@pytest.fixture(autouse=True, params=["zonder-naam", "tijdelijke-naam"])
+def way(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> str:
+    """Every test twice: with Linux's O_TMPFILE (a file without a name until it is whole) and with
+    the named temporary file that other systems get."""
+    if request.param == "tijdelijke-naam":
+        monkeypatch.setattr(output, "_anonymous", lambda target: None)
+    return str(request.param)
 
 
 def temporaries(folder: Path) -> list[str]:
     return [p.name for p in folder.iterdir() if p.name.endswith(".tmp")]
 
 
-def test_streamed_text_appears_whole_with_mode_0600(tmp_path: Path) -> None:
+def test_streamed_text_appears_whole_with_mode_0600(tmp_path: Path, way: str) -> None:
     target = tmp_path / "rapport.json"
     with stream_atomic(target) as handle:
         for i in range(1000):
             handle.write(f"regel {i} — ë\n")
             assert not target.exists()  # nothing visible until the block ends
+        if way == "zonder-naam" and os.path.isdir("/proc/self/fd"):
+            assert os.listdir(tmp_path) == []  # not even a temporary name while it is written
     assert target.read_text(encoding="utf-8").splitlines()[-1] == "regel 999 — ë"
     assert stat.S_IMODE(target.stat().st_mode) == 0o600
     assert temporaries(tmp_path) == []
