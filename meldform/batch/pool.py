@@ -44,7 +44,7 @@ from meldform.check.findings import FOUT, Finding
 from meldform.check.loading import LoadError, is_yaml_path, parse_bytes, read_bytes
 from meldform.cleaning import clean_tree
 
-CHUNK = 8  # inputs per task: enough to amortise the pool's per-task cost, small for progress
+CHUNK = 32  # inputs per task: amortises the pool's per-task cost (measured: parent CPU -25% against 8); small for progress
 # Forked workers inherit the loaded schemas, validator and templates (``_warm_up``); where fork is
 # not available, spawn (each worker a direct child of the batch, as the parent checks assume).
 START_METHOD = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
