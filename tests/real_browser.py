@@ -7,8 +7,9 @@ browser test must run in CI, never skip there.
 
 from __future__ import annotations
 
+import contextlib
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -68,3 +69,29 @@ def download(page: Any, press: Callable[[], None], seconds: float = 30.0) -> Any
         raise AssertionError(f"no download; the page says: {page.locator('#meldform-status').inner_text()!r}")
     finally:
         page.remove_listener("download", seen)
+
+
+@contextlib.contextmanager
+def form_page(browser: Any, uri: str, *, locale: str = "nl-NL", console: bool = True) -> Iterator[Any]:
+    """A fresh page (its own context, downloads allowed) on ``uri``; at the end, no script error
+    happened on it (and, with ``console``, nothing was logged as an error or a warning)."""
+    context = browser.new_context(accept_downloads=True, locale=locale, viewport={"width": 1100, "height": 900})
+    errors: list[str] = []
+    try:
+        page = context.new_page()
+        if console:
+            page.on("console", lambda m: errors.append(m.text) if m.type in ("error", "warning") else None)
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        page.goto(uri)
+        yield page
+        assert errors == []
+    finally:
+        context.close()
+
+
+def open_file(page: Any, path: Path) -> str:
+    """Open ``path`` through the form's own file input; what the form then says."""
+    page.locator("#bestand-openen").set_input_files(str(path))
+    status = page.locator("#meldform-status")
+    status.filter(has_text=path.name).wait_for()
+    return str(status.inner_text())

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any, cast
 
 import pytest
-from real_browser import download
+from real_browser import download, form_page, open_file
 
 from meldform.forms.html import blank_html, words
 from meldform.model.layout import build_layout
@@ -34,25 +34,12 @@ def form(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(params=LOCALES)
 def page(request: pytest.FixtureRequest, browser: Any, form: Path) -> Iterator[Any]:
-    context = browser.new_context(accept_downloads=True, locale=request.param, viewport={"width": 1100, "height": 900})
-    errors: list[str] = []
-    try:
-        page = context.new_page()
-        page.on("console", lambda m: errors.append(m.text) if m.type in ("error", "warning") else None)
-        page.on("pageerror", lambda e: errors.append(str(e)))
-        page.goto(form.as_uri())
+    with form_page(browser, form.as_uri(), locale=request.param) as page:
         assert page.evaluate("navigator.language") == request.param
         yield page
-        assert errors == []
-    finally:
-        context.close()
 
 
-def load(page: Any, path: Path) -> str:
-    page.locator("#bestand-openen").set_input_files(str(path))
-    status = page.locator("#meldform-status")
-    status.filter(has_text=path.name).wait_for()
-    return cast(str, status.inner_text())
+load = open_file
 
 
 def type_date(page: Any, selector: str, text: str) -> str:

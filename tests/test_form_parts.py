@@ -15,7 +15,7 @@ from typing import Any, cast
 
 import pytest
 from click.testing import CliRunner
-from real_browser import download
+from real_browser import download, form_page, open_file
 
 from meldform.check.rules import NIET_TER_INZAGE_VERBODEN
 from meldform.cli import main
@@ -45,24 +45,11 @@ def form(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture
 def page(browser: Any, form: Path) -> Iterator[Any]:
-    context = browser.new_context(accept_downloads=True, locale="nl-NL", viewport={"width": 1100, "height": 900})
-    errors: list[str] = []
-    try:
-        page = context.new_page()
-        page.on("console", lambda m: errors.append(m.text) if m.type in ("error", "warning") else None)
-        page.on("pageerror", lambda e: errors.append(str(e)))
-        page.goto(form.as_uri())
+    with form_page(browser, form.as_uri()) as page:
         yield page
-        assert errors == []
-    finally:
-        context.close()
 
 
-def load(page: Any, path: Path) -> str:
-    page.locator("#bestand-openen").set_input_files(str(path))
-    status = page.locator("#meldform-status")
-    status.filter(has_text=path.name).wait_for()
-    return cast(str, status.inner_text())
+load = open_file
 
 
 def chosen(page: Any, index: int) -> tuple[str, str]:
