@@ -148,6 +148,7 @@ def main() -> None:
     parser.add_argument("--small", type=int, default=1_000, help="the smaller batch for the memory comparison (default 1000)")
     parser.add_argument("--dir", type=Path, default=None, help="where inputs and outputs go (default: a temporary folder)")
     parser.add_argument("--seed", type=int, default=2026)
+    parser.add_argument("--repeat", type=int, default=1, help="run jobs 1 and 2 on the n inputs this many times, alternately; the fastest of each counts")
     parser.add_argument("--keep", action="store_true", help="keep the generated files")
     parser.add_argument(
         "--national",
@@ -170,18 +171,24 @@ def main() -> None:
         subprocess.run([sys.executable, __file__, *argv], check=True)
         parts = sorted((root / "in").iterdir())
         print(f"generated {args.n} inputs in {time.perf_counter() - started:.1f} s under {root}", flush=True)
-        rows = []
+        rows: list[dict[str, Any]] = []
         for size, inputs in ((args.n, root / "in"), (small, parts[0])):
-            for jobs in (1, 2):
-                row = run_batch(inputs, root / f"uit-{size}-{jobs}", args.formats, jobs)
-                rows.append({"n": size, **row})
-                print(
-                    f"  n={size} jobs={jobs}: {row['seconds']} s, {row['inputs_per_s']} inputs/s, {row['documents_per_s']} documents/s; "
-                    f"peak RSS parent {row['parent_peak_rss_mb']} MB, worker {row['worker_peak_rss_mb']} MB; "
-                    f"CPU {row['cpu_seconds']} s (parent {row['parent_cpu_seconds']} s, {row['cpu_ms_per_input']} ms/input); "
-                    f"load {row['load_before']}->{row['load_after']}",
-                    flush=True,
-                )
+            best: dict[int, dict[str, Any]] = {}
+            # --repeat: jobs 1 and 2 alternately, the fastest of each kept (this VM's speed drifts
+            # by tens of percent within minutes; alternating exposes both to the same drift)
+            for _round in range(args.repeat if size == args.n else 1):
+                for jobs in (1, 2):
+                    row = run_batch(inputs, root / f"uit-{size}-{jobs}", args.formats, jobs)
+                    print(
+                        f"  n={size} jobs={jobs}: {row['seconds']} s, {row['inputs_per_s']} inputs/s, {row['documents_per_s']} documents/s; "
+                        f"peak RSS parent {row['parent_peak_rss_mb']} MB, worker {row['worker_peak_rss_mb']} MB; "
+                        f"CPU {row['cpu_seconds']} s (parent {row['parent_cpu_seconds']} s, {row['cpu_ms_per_input']} ms/input); "
+                        f"load {row['load_before']}->{row['load_after']}",
+                        flush=True,
+                    )
+                    if jobs not in best or row["seconds"] < best[jobs]["seconds"]:
+                        best[jobs] = row
+            rows.extend({"n": size, **best[jobs]} for jobs in (1, 2))
         one, two, small_one, small_two = rows
         free = ceiling(parts, root / "uit-plafond", args.formats)
         print(f"  n={args.n} two independent --jobs 1 batches on the halves at once: {free['seconds']} s, {free['inputs_per_s']} inputs/s", flush=True)
