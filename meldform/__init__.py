@@ -14,7 +14,6 @@ from meldform.api import (  # noqa: E402 - after the version: meldform.cli reads
     FORM_FORMATS,
     SOORTEN,
     AlreadyAdviesError,
-    Anonymized,
     Finding,
     Imported,
     InvalidDocumentError,
@@ -24,7 +23,6 @@ from meldform.api import (  # noqa: E402 - after the version: meldform.cli reads
     Sector,
     UnknownChoiceError,
     UnsupportedFormatError,
-    Wijziging,
     anonymize,
     blank_form,
     check,
@@ -40,6 +38,7 @@ from meldform.api import (  # noqa: E402 - after the version: meldform.cli reads
 )
 
 if TYPE_CHECKING:
+    from meldform.check.anonymize import Anonymized, Wijziging
     from meldform.check.loading import LoadError
     from meldform.forms.docx_reader import FormError
 
@@ -78,8 +77,9 @@ __all__ = [
 
 
 def __getattr__(name: str) -> Any:
-    """``LoadError`` and ``FormError`` are imported on first use (PyYAML, lxml): ``import meldform`` stays cheap."""
-    if name in ("LoadError", "FormError"):
+    """``LoadError``, ``FormError``, ``Anonymized`` and ``Wijziging`` are imported on first use (PyYAML,
+    lxml, the layout model): ``import meldform`` stays cheap."""
+    if name in ("LoadError", "FormError", "Anonymized", "Wijziging"):
         from meldform import api
 
         return getattr(api, name)

@@ -24,14 +24,15 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from meldform.check.anonymize import Anonymized, Wijziging
 from meldform.check.findings import FOUT, WAARSCHUWING, Finding
 from meldform.errors import EXIT_INVALID, EXIT_USAGE, MeldformError
 from meldform.model.schemas import SOORTEN, UnknownVariantError
 from meldform.texts import pick
 from meldform.texts.api import API_ERRORS
 
-if TYPE_CHECKING:  # imported on first use (see __getattr__): loading pulls in PyYAML, forms.docx lxml
+if TYPE_CHECKING:  # imported on first use (see __getattr__): loading pulls in PyYAML, forms.docx lxml,
+    # check.anonymize the layout model and the identifying patterns
+    from meldform.check.anonymize import Anonymized, Wijziging
     from meldform.check.loading import LoadError
     from meldform.check.rules import Instellingen
     from meldform.forms.docx_reader import FormError
@@ -74,7 +75,12 @@ KNOWN_RENDER_FORMATS = ("html", "docx", "pdf")
 
 
 def __getattr__(name: str) -> Any:
-    """``LoadError`` and ``FormError`` on first use, so that importing the API stays cheap."""
+    """``LoadError``, ``FormError``, ``Anonymized`` and ``Wijziging`` on first use, so that importing
+    the API stays cheap."""
+    if name in ("Anonymized", "Wijziging"):
+        from meldform.check import anonymize
+
+        return getattr(anonymize, name)
     if name == "LoadError":
         from meldform.check.loading import LoadError
 
