@@ -244,10 +244,16 @@ def find_names(text: str, names: re.Pattern[str] | None) -> list[Hit]:
     return [] if names is None else [Hit(m.start(), m.end(), NAAM) for m in names.finditer(text)]
 
 
+_DIGIT = re.compile(r"\d")  # a BSN, a postcode and every full date hold one (any Unicode digit: a superset)
+
+
 def find(text: str, names: re.Pattern[str] | None = None) -> list[Hit]:
     """Every hit of the four patterns in ``text`` (NFC-normalised first), in text order."""
     text = nfc(text)
-    return sorted([*find_bsn(text), *find_postcode_huisnummer(text), *find_geboortedatum(text), *find_names(text, names)])
+    hits = find_names(text, names)
+    if _DIGIT.search(text):  # most texts hold no digit: then only a name can be in them
+        hits += [*find_bsn(text), *find_postcode_huisnummer(text), *find_geboortedatum(text)]
+    return sorted(hits)
 
 
 def kinds_in(text: str, names: re.Pattern[str] | None = None) -> tuple[str, ...]:
