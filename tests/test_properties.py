@@ -344,6 +344,8 @@ EDGE_CASES = {
     "sector-list": {"sector": []},
     "sector-object": {"sector": {}},
     "soort-list": {"soort": [], "sector": "onderwijs"},
+    "advies-sector-list": {"soort": "advies", "sector": [1, ["x"]], "zorgen": {"toelichting": "Luuk 123456782"}},
+    "advies-soort-dict-sector-list": {"soort": {"advies": 1}, "sector": [[]]},
     "beroep-list": {"soort": "melding", "sector": "gezondheidszorg", "sectorSpecifiek": {"beroep": []}},
     "route-list": {"sector": "onderwijs", "sectorSpecifiek": {"route": ["medewerker"]}},
     "hermelding-year-1": {"soort": "melding", "datum": "0001-01-01"},

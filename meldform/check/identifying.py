@@ -323,9 +323,17 @@ def is_free_text(field: Field) -> bool:
     return field.kind in FREE_TEXT_KINDS and field.pattern is None
 
 
-@cache
 def layouts(soort: Any, sector: Any) -> tuple[Layout, ...]:
-    """The layout of this soort and sector; for an unknown one, those of every soort or sector it could be."""
+    """The layout of this soort and sector; for an unknown one, those of every soort or sector it could be.
+
+    Any JSON value may stand where a name belongs (a list as ``sector`` is an invalid document,
+    still checked): only a string is a name, anything else is unknown.
+    """
+    return _layouts(soort if isinstance(soort, str) else None, sector if isinstance(sector, str) else None)
+
+
+@cache
+def _layouts(soort: str | None, sector: str | None) -> tuple[Layout, ...]:
     schemas = load_schemas()
     soorten = (soort,) if soort in SOORTEN else SOORTEN
     sectoren = (sector,) if sector in schemas.sectors else schemas.sectors
