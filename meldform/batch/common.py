@@ -18,6 +18,7 @@ from meldform.texts.batch import batch_text
 SUFFIXES = (".json", ".yaml", ".yml")
 STATE_DIR = ".meldform-batch"
 JOURNAL = "journal.jsonl"
+PUBLIC_JOURNAL = ".rapport-bestanden.jsonl"  # in the run folder: the records as rapport.json lists them
 OWNERS = "eigenaren"
 LOCK = "lock"
 RUN_PREFIX = "run-"
@@ -91,12 +92,24 @@ class Outcome(NamedTuple):
     """What a worker sends back for one input: the journal line plus the parent's counting needs."""
 
     line: str
+    public: str  # the record as rapport.json lists it (built in the worker: the parent only copies it)
     status: str
     sector: str
     codes: tuple[tuple[str, str], ...]  # (code, ernst) per finding
     written: int
     kept: int
     persons: tuple[tuple[int, int], ...]  # samenloop keys per person: (bsn key, name key), 0 = none
+
+
+REPORT_FIELDS = ("nr", "bestand", "sha256", "status", "kenmerk", "soort", "sector", "bevindingen", "uitvoer", "conflicten")
+
+
+def public_record(record: dict[str, Any]) -> dict[str, Any]:
+    """A journal record without the internal samenloop keys (``gemigreerdVan`` only where an input was 1.0)."""
+    public = {key: record.get(key) for key in REPORT_FIELDS}
+    if "gemigreerdVan" in record:
+        public["gemigreerdVan"] = record["gemigreerdVan"]
+    return public
 
 
 class Fatal(NamedTuple):

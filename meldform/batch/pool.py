@@ -36,7 +36,7 @@ from multiprocessing.context import BaseContext
 from pathlib import Path
 from typing import IO, Any
 
-from meldform.batch.common import BEHOUDEN, GESCHREVEN, ONBEKEND, ONGELDIG, ONLEESBAAR, Fatal, Outcome, OutputError, Settings
+from meldform.batch.common import BEHOUDEN, GESCHREVEN, ONBEKEND, ONGELDIG, ONLEESBAAR, Fatal, Outcome, OutputError, Settings, public_record
 from meldform.batch.ownership import write_outputs
 from meldform.batch.report import Progress, Summary
 from meldform.batch.samenloop import int_key, samenloop_keys
@@ -175,9 +175,11 @@ def _outcome(
     record["bevindingen"] = [f.as_json() for f in findings]
     record["uitvoer"] = uitvoer
     record["conflicten"] = conflicten
-    line = json.dumps(clean_tree(record), ensure_ascii=False, separators=(",", ":"))  # file names, quoted keys: report-safe
+    cleaned = clean_tree(record)
+    line = json.dumps(cleaned, ensure_ascii=False, separators=(",", ":"))  # file names, quoted keys: report-safe
     return Outcome(
         line=line,
+        public=json.dumps(public_record(cleaned), ensure_ascii=False),
         status=record["status"],
         sector=record["sector"] or ONBEKEND,
         codes=tuple((f.code, f.ernst) for f in findings),
@@ -216,16 +218,30 @@ def _warm_up(context: BaseContext, formats: Sequence[str]) -> None:
             import meldform.documents.render_docx  # noqa: F401
 
 
-def feed(paths: Iterable[str], settings: Settings, jobs: int, summary: Summary, journal: IO[str], output: Path, progress: Progress | None) -> None:
-    """Run the worker over all inputs; journal each record in input order as it completes."""
+def feed(
+    paths: Iterable[str],
+    settings: Settings,
+    jobs: int,
+    summary: Summary,
+    journal: IO[str],
+    output: Path,
+    progress: Progress | None,
+    public: IO[str] | None = None,
+) -> None:
+    """Run the worker over all inputs; journal each record in input order as it completes (and, to
+    ``public``, the record as rapport.json lists it)."""
 
     def emit(results: tuple[list[Outcome], Fatal | None]) -> None:
         outcomes, fatal = results
         try:
             for outcome in outcomes:
                 journal.write(outcome.line + "\n")
+                if public is not None:
+                    public.write(outcome.public + "\n")
                 summary.add(outcome, summary.bestanden)
             journal.flush()
+            if public is not None:
+                public.flush()
         except OSError as exc:
             raise OutputError(exc.errno, output) from None
         if progress is not None and outcomes:

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from meldform import __version__
-from meldform.batch.common import GERENDERD, OK_STATUSES, REPORT_HTML, REPORT_JSON, STATUSES, Outcome, OutputError, read_journal
+from meldform.batch.common import GERENDERD, OK_STATUSES, REPORT_HTML, REPORT_JSON, STATUSES, Outcome, OutputError, public_record, read_journal
 from meldform.check.findings import FOUT, finding_label
 from meldform.cleaning import clean as clean_text
 from meldform.cleaning import clean_tree
@@ -104,15 +104,7 @@ class BatchResult:
         return self.summary.ok
 
 
-REPORT_FIELDS = ("nr", "bestand", "sha256", "status", "kenmerk", "soort", "sector", "bevindingen", "uitvoer", "conflicten")
-
-
-def _public(record: dict[str, Any]) -> dict[str, Any]:
-    """A journal record without the internal samenloop keys (``gemigreerdVan`` only where an input was 1.0)."""
-    public = {key: record.get(key) for key in REPORT_FIELDS}
-    if "gemigreerdVan" in record:
-        public["gemigreerdVan"] = record["gemigreerdVan"]
-    return public
+_public = public_record
 
 
 TIMEZONE = "Europe/Amsterdam"
@@ -192,7 +184,12 @@ def place_label(pad: str, sector: str | None, lang: str) -> str:
     return Describer(schemas, sector if sector in schemas.sectors else None, lang).field(parts)
 
 
-def write_reports(output: Path, journal_path: Path, summary: Summary, groups: list[dict[str, Any]], *, formats: Sequence[str], lang: str) -> BatchResult:
+def write_reports(
+    output: Path, journal_path: Path, summary: Summary, groups: list[dict[str, Any]], *, formats: Sequence[str], lang: str, public_path: Path | None = None
+) -> BatchResult:
+    """rapport.json and rapport.html. ``public_path``: the records as rapport.json lists them, one a
+    line (written by the pool beside the journal), copied as they are; the journal itself is read
+    again only when some input was not processed (for the failure lines and the problem list)."""
     # Outputs were written without a per-file fsync: one sync here, so a finished report means
     # every output it lists is on disk.
     os.sync()
@@ -219,12 +216,18 @@ def write_reports(output: Path, journal_path: Path, summary: Summary, groups: li
         with stream_atomic(json_path, force=True) as handle:
             opening = json.dumps(clean_tree(head), ensure_ascii=False, indent=2)
             handle.write(opening[:-2] + ',\n  "bestanden": [')
-            for index, record in enumerate(read_journal(journal_path)):
-                if record["status"] not in OK_STATUSES:
-                    failures.append(failure_line(record, lang))
-                handle.write(",\n    " if index else "\n    ")
-                handle.write(json.dumps(_public(record), ensure_ascii=False))
+            if public_path is None:
+                for index, record in enumerate(read_journal(journal_path)):
+                    handle.write(",\n    " if index else "\n    ")
+                    handle.write(json.dumps(_public(record), ensure_ascii=False))
+            else:
+                with open(public_path, encoding="utf-8") as lines:
+                    for index, line in enumerate(lines):
+                        handle.write(",\n    " if index else "\n    ")
+                        handle.write(line.rstrip("\n"))
             handle.write("\n  ]\n}\n")
+        if not summary.ok:
+            failures = [failure_line(record, lang) for record in read_journal(journal_path) if record["status"] not in OK_STATUSES]
         with stream_atomic(html_path, force=True) as handle:
             for piece in render_report_html(journal_path, summary, groups, made=format_moment(moment, lang), output=output, formats=formats, lang=lang):
                 handle.write(piece)
@@ -233,14 +236,16 @@ def write_reports(output: Path, journal_path: Path, summary: Summary, groups: li
     return BatchResult(summary, json_path, html_path, failures)
 
 
-def _problems(journal_path: Path) -> Iterator[dict[str, Any]]:
+def _problems(journal_path: Path, summary: Summary) -> Iterator[dict[str, Any]]:
+    if summary.ok:
+        return  # every input processed: no need to read the journal again
     for record in read_journal(journal_path):
         if record["status"] not in OK_STATUSES:
             yield _public(record)
 
 
-def _labelled_problems(journal_path: Path, lang: str) -> Iterator[dict[str, Any]]:
-    for record in _problems(journal_path):
+def _labelled_problems(journal_path: Path, summary: Summary, lang: str) -> Iterator[dict[str, Any]]:
+    for record in _problems(journal_path, summary):
         record["statusLabel"] = heading(status_label(record, lang))
         yield record
 
@@ -297,6 +302,6 @@ def render_report_html(
         sectors=sectors,
         codes=per_code(summary, lang),
         groups=labelled_groups,
-        problems=_labelled_problems(journal_path, lang),
+        problems=_labelled_problems(journal_path, summary, lang),
         version=__version__,
     )

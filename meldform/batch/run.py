@@ -9,7 +9,7 @@ import shutil
 from collections.abc import Sequence
 from pathlib import Path
 
-from meldform.batch.common import JOURNAL, OWNERS, REPORT_HTML, REPORT_JSON, RUN_PREFIX, STATE_DIR, OutputError, Settings
+from meldform.batch.common import JOURNAL, OWNERS, PUBLIC_JOURNAL, REPORT_HTML, REPORT_JSON, RUN_PREFIX, STATE_DIR, OutputError, Settings
 from meldform.batch.discover import discover
 from meldform.batch.lock import folder_lock
 from meldform.batch.pool import feed
@@ -69,6 +69,10 @@ def _run_locked(
         make_dir(run_dir)
         journal_path = state / JOURNAL
         journal = os.fdopen(os.open(journal_path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "w", encoding="utf-8")
+        # the records as rapport.json lists them, made by the workers: the report copies them
+        # instead of reading and re-encoding the journal at the end, while nothing else runs
+        public_path = run_dir / PUBLIC_JOURNAL  # a leading dot: never an output's claim (a kenmerk starts with a letter or digit)
+        public = os.fdopen(os.open(public_path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600), "w", encoding="utf-8")
     except OSError as exc:
         raise OutputError(exc.errno, output) from None
     settings = Settings(
@@ -84,11 +88,11 @@ def _run_locked(
     )
     summary = Summary()
     try:
-        with journal:
-            feed(discover(inputs, exclude=output), settings, jobs, summary, journal, output, progress)
+        with journal, public:
+            feed(discover(inputs, exclude=output), settings, jobs, summary, journal, output, progress, public)
         summary.hermelding_dossiers, summary.hermelding_jaren = hermelding
         groups = samenloop_groups(summary, journal_path, settings.secret, drempel=hermelding[0], jaren=hermelding[1])
-        result = write_reports(output, journal_path, summary, groups, formats=formats, lang=lang)
+        result = write_reports(output, journal_path, summary, groups, formats=formats, lang=lang, public_path=public_path)
     finally:
         shutil.rmtree(run_dir, ignore_errors=True)
     with contextlib.suppress(OSError):
