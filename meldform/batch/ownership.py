@@ -140,7 +140,7 @@ def _store(target: Path, owner_file: Path, content: bytes, sha: str, path: str, 
         else:
             # Owner record first: a kill before the output exists leaves a record a rerun ignores
             # (the output is missing, so it is made); after, a complete output and its owner.
-            write_atomic(owner_file, owner, force=True, durable=False)
+            _write_record(owner_file, owner)
             try:
                 write_atomic(target, content, force=False, durable=False)
             except OutputExistsError:
@@ -154,6 +154,16 @@ def _store(target: Path, owner_file: Path, content: bytes, sha: str, path: str, 
     except OSError as exc:
         raise OutputError(exc.errno, s.output) from None
     return True
+
+
+def _write_record(owner_file: Path, owner: bytes) -> None:
+    """An owner record, replacing a stale one. Most records are new: linking a new name is one
+    change to the folder, replacing one is two (a temporary name, then the rename), and two
+    workers' changes to one folder wait for each other."""
+    try:
+        write_atomic(owner_file, owner, force=False, durable=False)
+    except OutputExistsError:
+        write_atomic(owner_file, owner, force=True, durable=False)
 
 
 def read_json(path: Path) -> dict[str, Any]:
