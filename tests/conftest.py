@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -24,3 +25,14 @@ def browser() -> Iterator[Any]:
             yield chromium
         finally:
             chromium.close()
+
+
+@pytest.fixture(scope="session")
+def onderwijs_form(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The blank onderwijs melding form as a file, for the browser tests that only read it."""
+    from meldform.forms.html import blank_html
+    from meldform.model.layout import build_layout
+
+    path = tmp_path_factory.mktemp("formulier") / "onderwijs-melding.html"
+    path.write_text(blank_html(build_layout("melding", "onderwijs", "nl")), encoding="utf-8")
+    return path

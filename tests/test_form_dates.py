@@ -25,16 +25,9 @@ EXAMPLE = Path(__file__).parent.parent / "examples" / "onderwijs-vo-partnergewel
 LOCALES = ("en-US", "nl-NL")
 
 
-@pytest.fixture(scope="module")
-def form(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("datums") / "onderwijs-melding.html"
-    path.write_text(blank_html(build_layout("melding", "onderwijs", "nl")), encoding="utf-8")
-    return path
-
-
 @pytest.fixture(params=LOCALES)
-def page(request: pytest.FixtureRequest, browser: Any, form: Path) -> Iterator[Any]:
-    with form_page(browser, form.as_uri(), locale=request.param) as page:
+def page(request: pytest.FixtureRequest, browser: Any, onderwijs_form: Path) -> Iterator[Any]:
+    with form_page(browser, onderwijs_form.as_uri(), locale=request.param) as page:
         assert page.evaluate("navigator.language") == request.param
         yield page
 

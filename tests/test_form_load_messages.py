@@ -27,16 +27,9 @@ EXAMPLES = Path(__file__).parent.parent / "examples"
 EXAMPLE = EXAMPLES / "onderwijs-vo-partnergeweld.json"
 
 
-@pytest.fixture(scope="module")
-def form(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("laden") / "onderwijs-melding.html"
-    path.write_text(blank_html(build_layout("melding", "onderwijs", "nl")), encoding="utf-8")
-    return path
-
-
 @pytest.fixture
-def page(browser: Any, form: Path) -> Iterator[Any]:
-    with form_page(browser, form.as_uri(), console=False) as page:
+def page(browser: Any, onderwijs_form: Path) -> Iterator[Any]:
+    with form_page(browser, onderwijs_form.as_uri(), console=False) as page:
         yield page
 
 

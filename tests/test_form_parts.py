@@ -19,7 +19,6 @@ from real_browser import download, form_page, open_file
 
 from meldform.check.rules import NIET_TER_INZAGE_VERBODEN
 from meldform.cli import main
-from meldform.forms.html import blank_html
 from meldform.model.kinds import Kind
 from meldform.model.layout import Field, Repeat, build_layout
 
@@ -36,16 +35,9 @@ def test_the_layout_makes_the_pointer_a_part_picker() -> None:
     assert isinstance(pad, Field) and pad.kind == Kind.PART
 
 
-@pytest.fixture(scope="module")
-def form(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("onderdelen") / "onderwijs-melding.html"
-    path.write_text(blank_html(build_layout("melding", "onderwijs", "nl")), encoding="utf-8")
-    return path
-
-
 @pytest.fixture
-def page(browser: Any, form: Path) -> Iterator[Any]:
-    with form_page(browser, form.as_uri()) as page:
+def page(browser: Any, onderwijs_form: Path) -> Iterator[Any]:
+    with form_page(browser, onderwijs_form.as_uri()) as page:
         yield page
 
 
@@ -66,7 +58,7 @@ def save(page: Any, target: Path) -> dict[str, Any]:
     return cast(dict[str, Any], json.loads(target.read_text(encoding="utf-8")))
 
 
-def test_pick_by_label_save_and_load_back(page: Any, browser: Any, form: Path, tmp_path: Path) -> None:
+def test_pick_by_label_save_and_load_back(page: Any, browser: Any, onderwijs_form: Path, tmp_path: Path) -> None:
     assert load(page, EXAMPLE) == f"{EXAMPLE.name} is geopend."
     # the file's pointers are shown as the labels of what they point at
     assert chosen(page, 0) == ("/zorgen/signalen/0", "Zorgen en signalen › Signaal 1")
@@ -88,7 +80,7 @@ def test_pick_by_label_save_and_load_back(page: Any, browser: Any, form: Path, t
     context = browser.new_context(locale="nl-NL")
     try:
         again = context.new_page()
-        again.goto(form.as_uri())
+        again.goto(onderwijs_form.as_uri())
         assert load(again, tmp_path / "gekozen.json") == "gekozen.json is geopend."
         assert chosen(again, 0) == ("/zorgen/signalen/0", "Zorgen en signalen › Signaal 1")
         assert chosen(again, 1) == ("/betrokkenen/kinderen/1/naam", "Betrokkenen › Kind 2 › Naam")

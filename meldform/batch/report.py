@@ -104,9 +104,6 @@ class BatchResult:
         return self.summary.ok
 
 
-_public = public_record
-
-
 TIMEZONE = "Europe/Amsterdam"
 
 
@@ -185,7 +182,7 @@ def place_label(pad: str, sector: str | None, lang: str) -> str:
 
 
 def write_reports(
-    output: Path, journal_path: Path, summary: Summary, groups: list[dict[str, Any]], *, formats: Sequence[str], lang: str, public_path: Path | None = None
+    output: Path, journal_path: Path, summary: Summary, groups: list[dict[str, Any]], *, formats: Sequence[str], lang: str, public_path: Path
 ) -> BatchResult:
     """rapport.json and rapport.html. ``public_path``: the records as rapport.json lists them, one a
     line (written by the pool beside the journal), copied as they are; the journal itself is read
@@ -216,15 +213,10 @@ def write_reports(
         with stream_atomic(json_path, force=True) as handle:
             opening = json.dumps(clean_tree(head), ensure_ascii=False, indent=2)
             handle.write(opening[:-2] + ',\n  "bestanden": [')
-            if public_path is None:
-                for index, record in enumerate(read_journal(journal_path)):
+            with open(public_path, encoding="utf-8") as lines:
+                for index, line in enumerate(lines):
                     handle.write(",\n    " if index else "\n    ")
-                    handle.write(json.dumps(_public(record), ensure_ascii=False))
-            else:
-                with open(public_path, encoding="utf-8") as lines:
-                    for index, line in enumerate(lines):
-                        handle.write(",\n    " if index else "\n    ")
-                        handle.write(line.rstrip("\n"))
+                    handle.write(line.rstrip("\n"))
             handle.write("\n  ]\n}\n")
         if not summary.ok:
             failures = [failure_line(record, lang) for record in read_journal(journal_path) if record["status"] not in OK_STATUSES]
@@ -241,7 +233,7 @@ def _problems(journal_path: Path, summary: Summary) -> Iterator[dict[str, Any]]:
         return  # every input processed: no need to read the journal again
     for record in read_journal(journal_path):
         if record["status"] not in OK_STATUSES:
-            yield _public(record)
+            yield public_record(record)
 
 
 def _labelled_problems(journal_path: Path, summary: Summary, lang: str) -> Iterator[dict[str, Any]]:
